@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import { NO_TOWN, counterId, metricVariant, periodsOf } from '../../shared/stats-keys';
+import { _, db } from './cloud';
+import { COLL } from './collections';
+import { isDuplicateKey } from './db-helpers';
+
+/** One participation to count. */
+export interface CountedEvent {
+  metric: string;
+  /** Who took part (an OPENID); only a hash of it is stored, in the distinct markers. */
+  person: string;
+  town: string | null;
+  at: Date;
+  /** Breakdowns counted beside the total, e.g. `{law: 'anti-dv'}`. */
+  dims?: Record<string, string>;
+}
+
+/** Whether this is the person's first event of the metric in the period (inserts the marker). */
+async function firstInPeriod(metric: string, period: string, key: string, person: string): Promise<boolean> {
+  const id = createHash('sha256').update(`${metric}|${period}|${key}|${person}`).digest('hex').slice(0, 40);
+  try {
+    await db.collection(COLL.markers).add({ data: { _id: id, at: db.serverDate() } });
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}
+
+async function bump(id: string, base: Record<string, string>, town: string, first: boolean): Promise<void> {
+  const people = first ? 1 : 0;
+  const inc = { times: _.inc(1), people: _.inc(people), towns: { [town]: { times: _.inc(1), people: _.inc(people) } }, updatedAt: db.serverDate() };
+  const res = await db.collection(COLL.counters).doc(id).update({ data: inc });
+  if (res.stats.updated > 0) return;
+  try {
+    await db.collection(COLL.counters).add({
+      data: { _id: id, ...base, times: 1, people, towns: { [town]: { times: 1, people } }, updatedAt: db.serverDate() },
+    });
+  } catch (err) {
+    // Someone created it between our update and our insert: increment theirs.
+    if (!isDuplicateKey(err)) throw err;
+    await db.collection(COLL.counters).doc(id).update({ data: inc });
+  }
+}
+
+/**
+ * Counts one event as 人次 (times) and 人数 (people, distinct per period) in every period (China
+ * day, week, month, year), in total and per town, for the metric and each breakdown. The one
+ * counter helper: every area feeds statistics through it, in the same call as the event.
+ */
+export async function countEvent(ev: CountedEvent): Promise<void> {
+  const town = ev.town ?? NO_TOWN;
+  const variants = [metricVariant(ev.metric), ...Object.entries(ev.dims ?? {}).map((d) => metricVariant(ev.metric, d))];
+  const jobs: Array<Promise<void>> = [];
+  for (const metric of variants) {
+    for (const { period, key } of periodsOf(ev.at)) {
+      jobs.push(
+        firstInPeriod(metric, period, key, ev.person).then((first) =>
+          bump(counterId(metric, period, key), { metric, period, key }, town, first),
+        ),
+      );
+    }
+  }
+  await Promise.all(jobs);
+}

@@ -1,0 +1,51 @@
+import { accountContract, type Profile, type Town } from '../../shared/contracts/account';
+import { AppError } from '../../shared/result';
+import { db } from '../_lib/cloud';
+import { COLL } from '../_lib/collections';
+import { getById, isDuplicateKey } from '../_lib/db-helpers';
+import { createFunction } from '../_lib/handler';
+import type { UserDoc } from '../_lib/identity';
+
+type TownDoc = Town & { _id: string; order: number };
+
+async function profileOf(user: UserDoc): Promise<Profile> {
+  const town = user.town ? await getById<TownDoc>(COLL.regions, user.town) : null;
+  const village = town?.villages.find((v) => v.id === user.village) ?? null;
+  return {
+    role: user.role,
+    name: user.name,
+    town: town ? town.id : null,
+    village: village ? village.id : null,
+    townName: town ? town.name : null,
+    villageName: village ? village.name : null,
+  };
+}
+
+export const main = createFunction('account', accountContract, {
+  async me(_input, ctx) {
+    const user = await ctx.profile();
+    const stored = await getById<UserDoc>(COLL.users, ctx.openid);
+    if (!stored) await db.collection(COLL.users).add({ data: { ...user, createdAt: db.serverDate() } }).catch((err: unknown) => {
+      // Two first calls at once: the other one created it.
+      if (!isDuplicateKey(err)) throw err;
+    });
+    return profileOf(user);
+  },
+
+  async listRegions() {
+    const res = await db.collection(COLL.regions).orderBy('order', 'asc').limit(100).get();
+    const towns = (res.data as TownDoc[]).map((t) => ({ id: t.id, name: t.name, kind: t.kind, villages: t.villages }));
+    return { towns };
+  },
+
+  async setRegion({ town, village }, ctx) {
+    const region = await getById<TownDoc>(COLL.regions, town);
+    if (!region) throw new AppError('NOT_FOUND', '没有这个镇街');
+    if (village && !region.villages.some((v) => v.id === village)) throw new AppError('NOT_FOUND', '这个镇街下没有这个村（社区）');
+    const user = await ctx.profile();
+    const next: UserDoc = { ...user, town, village: village ?? null };
+    const { _id: id, ...fields } = next;
+    await db.collection(COLL.users).doc(id).set({ data: fields });
+    return profileOf(next);
+  },
+});

@@ -1,0 +1,69 @@
+import { learnContract, type Law, type Lesson } from '../../shared/contracts/learn';
+import { AppError } from '../../shared/result';
+import { METRICS } from '../../shared/stats-keys';
+import { db } from '../_lib/cloud';
+import { COLL } from '../_lib/collections';
+import { countEvent } from '../_lib/counters';
+import { getById } from '../_lib/db-helpers';
+import { createFunction } from '../_lib/handler';
+
+type LawDoc = Law & { _id: string; lessonCount: number };
+type LessonDoc = Lesson & { _id: string };
+
+function lawOf(doc: LawDoc): Law {
+  return { id: doc.id, name: doc.name, short: doc.short, version: doc.version, order: doc.order, intro: doc.intro };
+}
+
+function lessonOf(doc: LessonDoc): Lesson {
+  const { _id: _ignored, ...lesson } = doc;
+  return lesson;
+}
+
+async function requireLaw(lawId: string): Promise<LawDoc> {
+  const law = await getById<LawDoc>(COLL.laws, lawId);
+  if (!law) throw new AppError('NOT_FOUND', '没有找到这部法律');
+  return law;
+}
+
+export const main = createFunction('learn', learnContract, {
+  async listLaws() {
+    const res = await db.collection(COLL.laws).orderBy('order', 'asc').limit(100).get();
+    const laws = (res.data as LawDoc[]).map((d) => ({ ...lawOf(d), lessonCount: d.lessonCount }));
+    return { laws };
+  },
+
+  async listLessons({ lawId }) {
+    const law = await requireLaw(lawId);
+    const res = await db
+      .collection(COLL.lessons)
+      .where({ lawId })
+      .orderBy('order', 'asc')
+      .field({ _id: true, order: true, title: true, summary: true })
+      .limit(100)
+      .get();
+    const lessons = (res.data as Array<{ _id: string; order: number; title: string; summary: string }>).map((d) => ({
+      id: d._id,
+      order: d.order,
+      title: d.title,
+      summary: d.summary,
+    }));
+    return { law: lawOf(law), lessons };
+  },
+
+  async getLesson({ lessonId }, ctx) {
+    const lesson = await getById<LessonDoc>(COLL.lessons, lessonId);
+    if (!lesson) throw new AppError('NOT_FOUND', '没有找到这一课');
+    const [law, siblings, me] = await Promise.all([
+      requireLaw(lesson.lawId),
+      db.collection(COLL.lessons).where({ lawId: lesson.lawId }).field({ _id: true, order: true, title: true }).limit(100).get(),
+      ctx.profile(),
+    ]);
+    const list = siblings.data as Array<{ _id: string; order: number; title: string }>;
+    const link = (order: number) => {
+      const hit = list.find((l) => l.order === order);
+      return hit ? { id: hit._id, title: hit.title } : null;
+    };
+    await countEvent({ metric: METRICS.lessonRead, person: ctx.openid, town: me.town, at: ctx.now, dims: { law: lesson.lawId } });
+    return { lesson: lessonOf(lesson), law: lawOf(law), prev: link(lesson.order - 1), next: link(lesson.order + 1) };
+  },
+});

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate, seed } from './migrate';
+import { createLocalOpenApi, type LocalOpenApi } from './openapi/local-openapi';
+import { installLocalSdk, withIdentity, type CallIdentity } from './sdk-host';
+import { Engine } from './store/engine';
+import { SqliteStore } from './store/sqlite-store';
+import { REPO_ROOT } from './config';
+
+type Main = (event: unknown, context?: unknown) => Promise<unknown>;
+
+/** Options of a local host. */
+export interface HostOptions {
+  /** Folder of the SQLite file (created if missing). */
+  dataDir: string;
+  /** Folder of the built function bundles; default dist/cloudfunctions. */
+  functionsDir?: string;
+  /** Seed content and sample people (default true). */
+  seed?: boolean;
+  /** The clock the database uses for server dates (tests control it). */
+  clock?: () => number;
+}
+
+/** A running local host: the store, the engines and the loaded function bundles. */
+export interface Host {
+  readonly functions: string[];
+  readonly engine: Engine;
+  readonly store: SqliteStore;
+  readonly openapi: LocalOpenApi;
+  /** Calls a function as WeChat would, with `identity` as the caller's context. */
+  invoke(name: string, event: unknown, identity: CallIdentity | null): Promise<unknown>;
+  close(): void;
+}
+
+/** The function bundles present in a build folder. */
+export function listFunctionBundles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => !name.startsWith('_') && fs.existsSync(path.join(dir, name, 'index.js')))
+    .sort();
+}
+
+/** Opens the store, migrates and seeds it, swaps the SDK's transport and loads the function bundles. */
+export function createHost(options: HostOptions): Host {
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const store = new SqliteStore(path.join(options.dataDir, 'store.sqlite'));
+  migrate(store);
+  if (options.seed !== false) seed(store);
+  const clock = options.clock ?? Date.now;
+  const engine = new Engine(store, clock);
+  const openapi = createLocalOpenApi(store, clock);
+  installLocalSdk(engine, openapi);
+  const dir = options.functionsDir ?? path.join(REPO_ROOT, 'dist/cloudfunctions');
+  const functions = listFunctionBundles(dir);
+  const mains = new Map<string, Main>();
+  for (const name of functions) {
+    const mod = require(path.join(dir, name, 'index.js')) as { main?: Main };
+    if (typeof mod.main === 'function') mains.set(name, mod.main);
+  }
+  return {
+    functions: [...mains.keys()],
+    engine,
+    store,
+    openapi,
+    invoke(name, event, identity) {
+      const main = mains.get(name);
+      if (!main) return Promise.reject(new Error(`no function ${name}`));
+      return withIdentity(identity, () => main(event, {}));
+    },
+    close() {
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { buildFunctions } from '../scripts/build-functions';
+import { readConfig } from './config';
+import { createHost } from './host';
+import { createHttpServer } from './http';
+
+// The SDK leaks an unhandled rejection when it fails to reach the network; never let one end the host.
+process.on('unhandledRejection', (reason) => {
+  console.error(`unhandled rejection (kept running): ${reason instanceof Error ? reason.message : String(reason)}`);
+});
+
+async function start(): Promise<void> {
+  const config = readConfig();
+  const h5 = path.join(config.root, 'dist/h5');
+  console.log('building cloud functions…');
+  await buildFunctions();
+  if (!fs.existsSync(path.join(h5, 'index.html'))) {
+    console.log('building the h5 app (first start only, about a minute)…');
+    const run = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: config.root, stdio: 'inherit' });
+    if (run.status !== 0) throw new Error('h5 build failed');
+  }
+  const host = createHost({ dataDir: config.dataDir });
+  const server = createHttpServer({ host, local: config.local, staticDir: h5 });
+  server.listen(config.port, config.host, () => {
+    console.log(`巾帼法治通 is running at http://${config.host}:${config.port} (data in ${config.dataDir}, ${config.local ? 'local mode' : 'production mode'})`);
+  });
+  const stop = () => {
+    server.close();
+    host.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+start().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

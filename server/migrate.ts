@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Doc, IndexDecl, Store, Write } from './store/types';
+import { DEV_PEOPLE } from './dev-people';
+import { REPO_ROOT } from './config';
+
+interface CollectionDecl {
+  name: string;
+  personal: boolean;
+  rules: { read: boolean; write: boolean };
+  indexes: Array<{ name: string; fields: Array<[string, 1 | -1]> }>;
+}
+
+const readJson = <T>(rel: string): T => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8')) as T;
+
+/** The collections declared for CloudBase, with indexes and rules. */
+export function declaredCollections(): CollectionDecl[] {
+  return readJson<{ collections: CollectionDecl[] }>('cloudbase/database.json').collections;
+}
+
+/** Collections the local host needs beyond the declared ones (local open-API engines). */
+const LOCAL_ONLY: Array<{ name: string; indexes: IndexDecl[] }> = [{ name: 'subscriptions', indexes: [] }];
+
+/** Creates every declared collection that is missing (CloudBase refuses writes to missing ones). */
+export function migrate(store: Store): string[] {
+  const created: string[] = [];
+  for (const c of [...declaredCollections(), ...LOCAL_ONLY]) {
+    if (store.hasCollection(c.name)) continue;
+    store.createCollection(c.name, c.indexes);
+    created.push(c.name);
+  }
+  return created;
+}
+
+interface LawJson {
+  id: string;
+  order: number;
+  [k: string]: unknown;
+}
+interface LessonJson {
+  id: string;
+  lawId: string;
+  [k: string]: unknown;
+}
+interface RegionsJson {
+  towns: Array<{ id: string; [k: string]: unknown }>;
+}
+
+/** The content documents seeded from `shared/content` (laws, lessons, regions). */
+export function contentDocs(): Write[] {
+  const laws = readJson<LawJson[]>('shared/content/laws.json');
+  const lessonDir = path.join(REPO_ROOT, 'shared/content/lessons');
+  const lessons: LessonJson[] = [];
+  for (const law of laws) {
+    const file = path.join(lessonDir, `${law.id}.json`);
+    if (fs.existsSync(file)) lessons.push(...(JSON.parse(fs.readFileSync(file, 'utf8')) as LessonJson[]));
+  }
+  const regions = readJson<RegionsJson>('shared/content/regions.json');
+  const writes: Write[] = [];
+  for (const law of laws) {
+    const lessonCount = lessons.filter((l) => l.lawId === law.id).length;
+    if (lessonCount > 0) writes.push({ coll: 'laws', id: law.id, doc: { ...law, _id: law.id, lessonCount } });
+  }
+  for (const lesson of lessons) writes.push({ coll: 'lessons', id: lesson.id, doc: { ...lesson, _id: lesson.id } });
+  regions.towns.forEach((town, order) => writes.push({ coll: 'regions', id: town.id, doc: { ...town, _id: town.id, order } }));
+  return writes;
+}
+
+/**
+ * Seeds content whenever it changed (by hash; user data untouched) and the sample people once.
+ * Returns what it did.
+ */
+export function seed(store: Store, now: Date = new Date()): { content: boolean; people: boolean } {
+  const writes = contentDocs();
+  const hash = createHash('sha256').update(JSON.stringify(writes)).digest('hex');
+  const meta = store.get('meta', 'content')?.doc as { hash?: string } | undefined;
+  const result = { content: false, people: false };
+  if (meta?.hash !== hash) {
+    const keep = new Set(writes.map((w) => `${w.coll}\u0000${w.id}`));
+    const stale: Write[] = [];
+    for (const coll of ['laws', 'lessons']) {
+      for (const doc of store.candidates(coll, {})) if (!keep.has(`${coll}\u0000${doc._id}`)) stale.push({ coll, id: doc._id, doc: null });
+    }
+    store.commit([...writes, ...stale, { coll: 'meta', id: 'content', doc: { _id: 'content', hash, seededAt: now } }]);
+    result.content = true;
+  }
+  if (!store.get('meta', 'people')) {
+    const people: Write[] = DEV_PEOPLE.map((p) => {
+      const doc: Doc = { _id: p.openid, role: p.role, name: p.name, town: p.town ?? null, village: p.village ?? null, createdAt: now };
+      return { coll: 'users', id: p.openid, doc };
+    });
+    store.commit([...people, { coll: 'meta', id: 'people', doc: { _id: 'people', seededAt: now } }]);
+    result.people = true;
+  }
+  return result;
+}

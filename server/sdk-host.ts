@@ -1,0 +1,70 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import path from 'node:path';
+import type { Engine, TransportResponse } from './store/engine';
+import type { LocalOpenApi } from './openapi/local-openapi';
+
+/** Who is calling: what WeChat would inject as the context of a function call. */
+export interface CallIdentity {
+  openid: string;
+}
+
+type SdkModule = Record<string, unknown> & { getWXContext: () => Record<string, unknown>; openapi: unknown };
+type DbClass = { reqClass?: unknown };
+
+const identityStore = new AsyncLocalStorage<CallIdentity>();
+let active: { engine: Engine; openapi: LocalOpenApi } | undefined;
+let installed = false;
+
+/** The SDK module every function bundle resolves (`require('wx-server-sdk')` from the repo). */
+export function sdkModule(): SdkModule {
+  return require('wx-server-sdk') as SdkModule;
+}
+
+/** The `Db` class the SDK builds requests with (the copy under the SDK's own node-sdk). */
+export function sdkDbClass(): DbClass {
+  const sdkDir = path.dirname(require.resolve('wx-server-sdk'));
+  const nodeSdk = require.resolve('@cloudbase/node-sdk', { paths: [sdkDir] });
+  const database = require.resolve('@cloudbase/database', { paths: [path.dirname(nodeSdk)] });
+  return (require(database) as { Db: DbClass }).Db;
+}
+
+/** Network-bound SDK calls that have no local engine: they reject instead of reaching the network. */
+const OFFLINE_APIS = ['callFunction', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile', 'callOpenAPI', 'getOpenData', 'getVoIPSign', 'getCloudCallSign'];
+
+/** The transport the SDK's database sends every request through, swapped for the local engine. */
+class LocalTransport {
+  async send(action: string, params?: Record<string, unknown>): Promise<TransportResponse> {
+    await Promise.resolve();
+    if (!active) throw new Error('local SDK host is not active');
+    return active.engine.execute(action, params);
+  }
+}
+
+/**
+ * Points the real wx-server-sdk at the local engines, before any function is loaded: the database
+ * transport (the SDK re-assigns `Db.reqClass` on every `database()` call, so the property is
+ * pinned), `getWXContext` per call from AsyncLocalStorage, the open APIs, and no network.
+ */
+export function installLocalSdk(engine: Engine, openapi: LocalOpenApi): void {
+  active = { engine, openapi };
+  if (installed) return;
+  const Db = sdkDbClass();
+  Object.defineProperty(Db, 'reqClass', { configurable: true, get: () => LocalTransport, set: () => undefined });
+  const cloud = sdkModule();
+  cloud.getWXContext = () => {
+    const who = identityStore.getStore();
+    return who ? { OPENID: who.openid, APPID: 'local-app', UNIONID: undefined, ENV: 'local', SOURCE: 'wx_client' } : { ENV: 'local' };
+  };
+  Object.defineProperty(cloud, 'openapi', { configurable: true, enumerable: true, get: () => active?.openapi, set: () => undefined });
+  for (const name of OFFLINE_APIS) {
+    cloud[name] = async () => {
+      throw new Error(`wx-server-sdk ${name} is not available on the local host`);
+    };
+  }
+  installed = true;
+}
+
+/** Runs `fn` as a function call made by `identity` (or by nobody). */
+export function withIdentity<T>(identity: CallIdentity | null, fn: () => T): T {
+  return identity ? identityStore.run(identity, fn) : identityStore.run({ openid: '' }, fn);
+}

@@ -1,0 +1,136 @@
+import Database from 'better-sqlite3';
+import { EJSON } from 'bson';
+import { indexRows, planQuery } from './keys';
+import type { Doc, IndexDecl, Store, Versioned, Write } from './types';
+
+const CACHE_LIMIT = 200_000;
+
+/**
+ * The embedded store: one SQLite file (WAL, synchronous=FULL, exclusive lock, so one owning
+ * process) holding documents as relaxed EJSON, an index table for the declared indexes, and a
+ * parsed in-memory cache of recently used documents.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly indexes = new Map<string, IndexDecl[]>();
+  private readonly cache = new Map<string, Versioned>();
+  private readonly stmt: {
+    get: Database.Statement<[string, string], { ver: number; body: string }>;
+    scan: Database.Statement<[string], { id: string; ver: number; body: string }>;
+    byIndex: Database.Statement<[string, string, string], { id: string; ver: number; body: string }>;
+    put: Database.Statement<[string, string, number, string]>;
+    del: Database.Statement<[string, string]>;
+    idxDel: Database.Statement<[string, string]>;
+    idxPut: Database.Statement<[string, string, string, string]>;
+    addColl: Database.Statement<[string, string]>;
+  };
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('locking_mode = EXCLUSIVE');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, ver INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS idx (coll TEXT NOT NULL, idx TEXT NOT NULL, k TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (coll, idx, k, id)) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS idx_by_doc ON idx (coll, id);
+    `);
+    this.stmt = {
+      get: this.db.prepare('SELECT ver, body FROM docs WHERE coll = ? AND id = ?'),
+      scan: this.db.prepare('SELECT id, ver, body FROM docs WHERE coll = ?'),
+      byIndex: this.db.prepare(
+        'SELECT d.id AS id, d.ver AS ver, d.body AS body FROM idx i JOIN docs d ON d.coll = i.coll AND d.id = i.id WHERE i.coll = ? AND i.idx = ? AND i.k = ?',
+      ),
+      put: this.db.prepare('INSERT OR REPLACE INTO docs (coll, id, ver, body) VALUES (?, ?, ?, ?)'),
+      del: this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
+      idxDel: this.db.prepare('DELETE FROM idx WHERE coll = ? AND id = ?'),
+      idxPut: this.db.prepare('INSERT OR IGNORE INTO idx (coll, idx, k, id) VALUES (?, ?, ?, ?)'),
+      addColl: this.db.prepare('INSERT INTO collections (name, indexes) VALUES (?, ?)'),
+    };
+    for (const row of this.db.prepare('SELECT name, indexes FROM collections').all() as Array<{ name: string; indexes: string }>) {
+      this.indexes.set(row.name, JSON.parse(row.indexes) as IndexDecl[]);
+    }
+  }
+
+  hasCollection(name: string): boolean {
+    return this.indexes.has(name);
+  }
+
+  listCollections(): string[] {
+    return [...this.indexes.keys()];
+  }
+
+  createCollection(name: string, indexes: IndexDecl[]): void {
+    this.stmt.addColl.run(name, JSON.stringify(indexes));
+    this.indexes.set(name, indexes);
+  }
+
+  get(coll: string, id: string): Versioned | undefined {
+    const key = `${coll}\u0000${id}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const row = this.stmt.get.get(coll, id);
+    if (!row) return undefined;
+    return this.remember(key, row.ver, row.body);
+  }
+
+  candidates(coll: string, query: Record<string, unknown>): Doc[] {
+    const plan = planQuery(query, this.indexes.get(coll) ?? []);
+    if (plan.kind === 'ids') {
+      return plan.ids.map((id) => this.get(coll, id)?.doc).filter((d): d is Doc => d !== undefined);
+    }
+    const rows = plan.kind === 'index' ? this.stmt.byIndex.all(coll, plan.idx, plan.key) : this.stmt.scan.all(coll);
+    return rows.map((row) => {
+      const key = `${coll}\u0000${row.id}`;
+      const hit = this.cache.get(key);
+      return hit && hit.ver === row.ver ? hit.doc : this.remember(key, row.ver, row.body).doc;
+    });
+  }
+
+  commit(writes: Write[]): void {
+    const vers: number[] = [];
+    const apply = this.db.transaction((batch: Write[]) => {
+      for (const w of batch) {
+        const prev = this.get(w.coll, w.id);
+        this.stmt.idxDel.run(w.coll, w.id);
+        if (w.doc === null) {
+          this.stmt.del.run(w.coll, w.id);
+          vers.push(0);
+          continue;
+        }
+        const ver = (prev?.ver ?? 0) + 1;
+        this.stmt.put.run(w.coll, w.id, ver, EJSON.stringify(w.doc, { relaxed: true }));
+        for (const index of this.indexes.get(w.coll) ?? []) {
+          for (const row of indexRows(index, w.doc)) this.stmt.idxPut.run(w.coll, row.idx, row.key, w.id);
+        }
+        vers.push(ver);
+      }
+    });
+    try {
+      apply(writes);
+    } catch (err) {
+      for (const w of writes) this.cache.delete(`${w.coll}\u0000${w.id}`);
+      throw err;
+    }
+    writes.forEach((w, i) => {
+      const key = `${w.coll}\u0000${w.id}`;
+      if (w.doc === null) this.cache.delete(key);
+      else this.cache.set(key, { doc: w.doc, ver: vers[i] ?? 1 });
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private remember(key: string, ver: number, body: string): Versioned {
+    const entry: Versioned = { doc: EJSON.parse(body, { relaxed: true }) as Doc, ver };
+    if (this.cache.size >= CACHE_LIMIT) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(key, entry);
+    return entry;
+  }
+}
