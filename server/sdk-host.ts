@@ -57,9 +57,7 @@ export function installLocalSdk(engine: Engine, openapi: LocalOpenApi): void {
   };
   Object.defineProperty(cloud, 'openapi', { configurable: true, enumerable: true, get: () => active?.openapi, set: () => undefined });
   for (const name of OFFLINE_APIS) {
-    cloud[name] = async () => {
-      throw new Error(`wx-server-sdk ${name} is not available on the local host`);
-    };
+    cloud[name] = () => Promise.reject(new Error(`wx-server-sdk ${name} is not available on the local host`));
   }
   installed = true;
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { NO_TOWN, counterId, metricVariant, periodsOf } from '../../shared/stats-keys';
 import { _, db } from './cloud';
 import { COLL } from './collections';
-import { isDuplicateKey } from './db-helpers';
+import { insert, isDuplicateKey, updateById } from './db-helpers';
 
 /** One participation to count. */
 export interface CountedEvent {
@@ -19,7 +19,7 @@ export interface CountedEvent {
 async function firstInPeriod(metric: string, period: string, key: string, person: string): Promise<boolean> {
   const id = createHash('sha256').update(`${metric}|${period}|${key}|${person}`).digest('hex').slice(0, 40);
   try {
-    await db.collection(COLL.markers).add({ data: { _id: id, at: db.serverDate() } });
+    await insert(COLL.markers, { _id: id, at: db.serverDate() });
     return true;
   } catch (err) {
     if (isDuplicateKey(err)) return false;
@@ -30,16 +30,13 @@ async function firstInPeriod(metric: string, period: string, key: string, person
 async function bump(id: string, base: Record<string, string>, town: string, first: boolean): Promise<void> {
   const people = first ? 1 : 0;
   const inc = { times: _.inc(1), people: _.inc(people), towns: { [town]: { times: _.inc(1), people: _.inc(people) } }, updatedAt: db.serverDate() };
-  const res = await db.collection(COLL.counters).doc(id).update({ data: inc });
-  if (res.stats.updated > 0) return;
+  if ((await updateById(COLL.counters, id, inc)) > 0) return;
   try {
-    await db.collection(COLL.counters).add({
-      data: { _id: id, ...base, times: 1, people, towns: { [town]: { times: 1, people } }, updatedAt: db.serverDate() },
-    });
+    await insert(COLL.counters, { _id: id, ...base, times: 1, people, towns: { [town]: { times: 1, people } }, updatedAt: db.serverDate() });
   } catch (err) {
     // Someone created it between our update and our insert: increment theirs.
     if (!isDuplicateKey(err)) throw err;
-    await db.collection(COLL.counters).doc(id).update({ data: inc });
+    await updateById(COLL.counters, id, inc);
   }
 }
 

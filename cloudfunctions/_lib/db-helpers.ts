@@ -1,13 +1,46 @@
 import { db } from './cloud';
 
+// The SDK's typings describe callback overloads (`void | string | Promise`); these wrappers give
+// the promise forms their real shapes, in one place.
+
+/** Anything the SDK can `.get()` (a collection, a query). */
+interface Gettable {
+  get(): unknown;
+}
+
 /** Reads one document by id, or null when it does not exist. */
 export async function getById<T>(collection: string, id: string): Promise<(T & { _id: string }) | null> {
-  const res = await db.collection(collection).doc(id).get();
+  const res = (await (db.collection(collection).doc(id).get() as Promise<{ data: unknown }>)) ?? { data: null };
   return (res.data ?? null) as (T & { _id: string }) | null;
+}
+
+/** Runs a query and returns its documents. */
+export async function list<T>(query: Gettable): Promise<T[]> {
+  const res = await (query.get() as Promise<{ data: unknown[] }>);
+  return res.data as T[];
+}
+
+/** Inserts a document; returns its id. Rejects with a duplicate-key error if `_id` exists. */
+export async function insert(collection: string, data: Record<string, unknown>): Promise<string> {
+  const res = await (db.collection(collection).add({ data }) as Promise<{ _id: string }>);
+  return res._id;
+}
+
+/** Updates (merges into) one document by id; returns how many documents changed (0 if missing). */
+export async function updateById(collection: string, id: string, data: Record<string, unknown>): Promise<number> {
+  const res = await (db.collection(collection).doc(id).update({ data }) as Promise<{ stats: { updated: number } }>);
+  return res.stats.updated;
+}
+
+/** Replaces (or creates) one document by id. */
+export async function setById(collection: string, id: string, data: Record<string, unknown>): Promise<void> {
+  await (db.collection(collection).doc(id).set({ data }) as Promise<unknown>);
 }
 
 /** Whether an SDK error is a duplicate-key rejection (an insert whose `_id` exists). */
 export function isDuplicateKey(err: unknown): boolean {
-  const msg = err && typeof err === 'object' ? String((err as { errMsg?: unknown; message?: unknown }).errMsg ?? (err as { message?: unknown }).message ?? '') : '';
-  return /duplicate key|E11000/i.test(msg);
+  if (!err || typeof err !== 'object') return false;
+  const { errMsg, message } = err as { errMsg?: unknown; message?: unknown };
+  const text = typeof errMsg === 'string' ? errMsg : typeof message === 'string' ? message : '';
+  return /duplicate key|E11000/i.test(text);
 }

@@ -2,7 +2,7 @@ import { accountContract, type Profile, type Town } from '../../shared/contracts
 import { AppError } from '../../shared/result';
 import { db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { getById, isDuplicateKey } from '../_lib/db-helpers';
+import { getById, insert, isDuplicateKey, list, setById } from '../_lib/db-helpers';
 import { createFunction } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 
@@ -25,7 +25,7 @@ export const main = createFunction('account', accountContract, {
   async me(_input, ctx) {
     const user = await ctx.profile();
     const stored = await getById<UserDoc>(COLL.users, ctx.openid);
-    if (!stored) await db.collection(COLL.users).add({ data: { ...user, createdAt: db.serverDate() } }).catch((err: unknown) => {
+    if (!stored) await insert(COLL.users, { ...user, createdAt: db.serverDate() }).catch((err: unknown) => {
       // Two first calls at once: the other one created it.
       if (!isDuplicateKey(err)) throw err;
     });
@@ -33,8 +33,8 @@ export const main = createFunction('account', accountContract, {
   },
 
   async listRegions() {
-    const res = await db.collection(COLL.regions).orderBy('order', 'asc').limit(100).get();
-    const towns = (res.data as TownDoc[]).map((t) => ({ id: t.id, name: t.name, kind: t.kind, villages: t.villages }));
+    const docs = await list<TownDoc>(db.collection(COLL.regions).orderBy('order', 'asc').limit(100));
+    const towns = docs.map((t) => ({ id: t.id, name: t.name, kind: t.kind, villages: t.villages }));
     return { towns };
   },
 
@@ -45,7 +45,7 @@ export const main = createFunction('account', accountContract, {
     const user = await ctx.profile();
     const next: UserDoc = { ...user, town, village: village ?? null };
     const { _id: id, ...fields } = next;
-    await db.collection(COLL.users).doc(id).set({ data: fields });
+    await setById(COLL.users, id, fields);
     return profileOf(next);
   },
 });

@@ -4,7 +4,7 @@ import { METRICS } from '../../shared/stats-keys';
 import { db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { countEvent } from '../_lib/counters';
-import { getById } from '../_lib/db-helpers';
+import { getById, list } from '../_lib/db-helpers';
 import { createFunction } from '../_lib/handler';
 
 type LawDoc = Law & { _id: string; lessonCount: number };
@@ -27,21 +27,17 @@ async function requireLaw(lawId: string): Promise<LawDoc> {
 
 export const main = createFunction('learn', learnContract, {
   async listLaws() {
-    const res = await db.collection(COLL.laws).orderBy('order', 'asc').limit(100).get();
-    const laws = (res.data as LawDoc[]).map((d) => ({ ...lawOf(d), lessonCount: d.lessonCount }));
+    const docs = await list<LawDoc>(db.collection(COLL.laws).orderBy('order', 'asc').limit(100));
+    const laws = docs.map((d) => ({ ...lawOf(d), lessonCount: d.lessonCount }));
     return { laws };
   },
 
   async listLessons({ lawId }) {
     const law = await requireLaw(lawId);
-    const res = await db
-      .collection(COLL.lessons)
-      .where({ lawId })
-      .orderBy('order', 'asc')
-      .field({ _id: true, order: true, title: true, summary: true })
-      .limit(100)
-      .get();
-    const lessons = (res.data as Array<{ _id: string; order: number; title: string; summary: string }>).map((d) => ({
+    const docs = await list<{ _id: string; order: number; title: string; summary: string }>(
+      db.collection(COLL.lessons).where({ lawId }).orderBy('order', 'asc').field({ _id: true, order: true, title: true, summary: true }).limit(100),
+    );
+    const lessons = docs.map((d) => ({
       id: d._id,
       order: d.order,
       title: d.title,
@@ -55,12 +51,13 @@ export const main = createFunction('learn', learnContract, {
     if (!lesson) throw new AppError('NOT_FOUND', '没有找到这一课');
     const [law, siblings, me] = await Promise.all([
       requireLaw(lesson.lawId),
-      db.collection(COLL.lessons).where({ lawId: lesson.lawId }).field({ _id: true, order: true, title: true }).limit(100).get(),
+      list<{ _id: string; order: number; title: string }>(
+        db.collection(COLL.lessons).where({ lawId: lesson.lawId }).field({ _id: true, order: true, title: true }).limit(100),
+      ),
       ctx.profile(),
     ]);
-    const list = siblings.data as Array<{ _id: string; order: number; title: string }>;
     const link = (order: number) => {
-      const hit = list.find((l) => l.order === order);
+      const hit = siblings.find((l) => l.order === order);
       return hit ? { id: hit._id, title: hit.title } : null;
     };
     await countEvent({ metric: METRICS.lessonRead, person: ctx.openid, town: me.town, at: ctx.now, dims: { law: lesson.lawId } });

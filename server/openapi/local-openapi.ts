@@ -37,30 +37,30 @@ export function createLocalOpenApi(store: Store, clock: () => number = Date.now)
   const grants = 'subscriptions';
   return {
     security: {
-      async msgSecCheck(params: MsgSecCheckParams) {
+      msgSecCheck(params: MsgSecCheckParams) {
         if (params.version !== 2 || typeof params.content !== 'string' || !params.openid || !params.scene) {
-          throw new OpenApiError(47001, 'openapi.security.msgSecCheck:fail 47001 data format error');
+          return Promise.reject(new OpenApiError(47001, 'openapi.security.msgSecCheck:fail 47001 data format error'));
         }
         const hits = SEC_KEYWORDS.filter((k) => params.content?.includes(k.word));
         const worst = hits.find((h) => h.suggest === 'risky') ?? hits[0];
-        return {
+        return Promise.resolve({
           errCode: 0,
           errMsg: 'openapi.security.msgSecCheck:ok',
           traceId: randomBytes(8).toString('hex'),
           result: { suggest: worst ? worst.suggest : 'pass', label: worst ? worst.label : 100 },
           detail: hits.map((h) => ({ strategy: 'keyword', errcode: 0, suggest: h.suggest, label: h.label, keyword: h.word })),
-        };
+        });
       },
     },
     subscribeMessage: {
-      async send(params: SubscribeSendParams) {
+      send(params: SubscribeSendParams) {
         if (!params.touser || !params.templateId || !params.data) {
-          throw new OpenApiError(47003, 'openapi.subscribeMessage.send:fail 47003 argument invalid');
+          return Promise.reject(new OpenApiError(47003, 'openapi.subscribeMessage.send:fail 47003 argument invalid'));
         }
         const grantId = `${params.touser}|${params.templateId}`;
         const grant = store.get(grants, grantId)?.doc as { remaining?: number } | undefined;
         if (!grant || !grant.remaining || grant.remaining < 1) {
-          throw new OpenApiError(43101, 'openapi.subscribeMessage.send:fail 43101 user refuse to accept the msg');
+          return Promise.reject(new OpenApiError(43101, 'openapi.subscribeMessage.send:fail 43101 user refuse to accept the msg'));
         }
         store.commit([
           { coll: grants, id: grantId, doc: { _id: grantId, remaining: grant.remaining - 1 } },
@@ -77,7 +77,7 @@ export function createLocalOpenApi(store: Store, clock: () => number = Date.now)
             },
           },
         ]);
-        return { errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok', msgid: Number.parseInt(randomBytes(4).toString('hex'), 16) };
+        return Promise.resolve({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok', msgid: Number.parseInt(randomBytes(4).toString('hex'), 16) });
       },
     },
     /** What `wx.requestSubscribeMessage` accepting a one-time template does: one more send allowed. */

@@ -123,7 +123,7 @@ export class Engine {
   }
 
   private collection(p: Params): string {
-    const name = String(p.collectionName ?? '');
+    const name = typeof p.collectionName === 'string' ? p.collectionName : '';
     if (!this.store.hasCollection(name)) throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `database collection not exists: ${name}`);
     return name;
   }
@@ -208,14 +208,14 @@ export class Engine {
     for (const current of chosen) {
       const next = merge ? this.applyOperators(current, data) : { ...data, _id: current._id };
       if (encode(next) !== encode(current)) updated += 1;
-      writes.push({ coll, id: current._id, doc: next as Doc });
+      writes.push({ coll, id: current._id, doc: next });
     }
     if (chosen.length === 0 && p.upsert === true) {
       const query = this.parse(p.query);
       const id = typeof query._id === 'string' ? query._id : randomBytes(16).toString('hex');
       const base: Doc = { _id: id };
       const next = merge ? this.applyOperators(base, data) : { ...data, _id: id };
-      writes.push({ coll, id, doc: next as Doc });
+      writes.push({ coll, id, doc: next });
       upsertId = id;
     }
     this.write(writes, tx);
@@ -254,7 +254,7 @@ export class Engine {
     const stages = Array.isArray(p.stages) ? (p.stages as Array<{ stageKey: string; stageValue: string }>) : [];
     const pipeline = stages.map((s) => ({ [s.stageKey]: this.parse(s.stageValue) }));
     const first = pipeline[0];
-    const candidates = first && '$match' in first ? this.store.candidates(coll, first.$match as Plain) : this.store.candidates(coll, {});
+    const candidates = first && '$match' in first ? this.store.candidates(coll, first.$match) : this.store.candidates(coll, {});
     const list = aggregate(candidates, pipeline);
     return { data: { list: list.map(encode) } };
   }

@@ -1,0 +1,77 @@
+import Taro from '@tarojs/taro';
+import type { ActionName, FnName, Input, Output } from '@shared/contracts';
+import type { ErrorCode, Result } from '@shared/result';
+import { currentDevOpenid } from './dev-signin';
+import { CLOUD_ENV_ID, IS_H5 } from './platform';
+
+/**
+ * The one module that calls cloud functions. In WeChat it goes through `Taro.cloud.callFunction`;
+ * in the browser through the local host's `POST /api/fn/<name>`. It never throws and never shows
+ * anything: every outcome is a `Result` for the hook to render.
+ */
+
+const NETWORK_DOWN = '网络不可用，请稍后再试';
+
+function failure<T>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as { ok?: unknown; data?: unknown; error?: unknown };
+  if (v.ok === true) return 'data' in v;
+  if (v.ok !== false || typeof v.error !== 'object' || v.error === null) return false;
+  const e = v.error as { code?: unknown; message?: unknown };
+  return typeof e.code === 'string' && typeof e.message === 'string';
+}
+
+let cloudReady = false;
+function ensureCloud(): void {
+  if (cloudReady) return;
+  // DYNAMIC_CURRENT_ENV is on wx.cloud but missing from Taro's types.
+  const dynamicEnv = (Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV: string }).DYNAMIC_CURRENT_ENV;
+  Taro.cloud.init({ env: CLOUD_ENV_ID || dynamicEnv, traceUser: true });
+  cloudReady = true;
+}
+
+async function callWeapp(fn: string, event: { action: string; input: unknown }): Promise<Result<unknown>> {
+  try {
+    ensureCloud();
+    const res = await Taro.cloud.callFunction({ name: fn, data: event });
+    return isResult(res.result) ? res.result : failure('INTERNAL', '服务暂时不可用，请稍后再试');
+  } catch {
+    return failure('INTERNAL', NETWORK_DOWN);
+  }
+}
+
+function httpFailure(status: number): Result<unknown> {
+  if (status === 403) return failure('FORBIDDEN', '开发登录只在本机开发模式下可用');
+  if (status === 400 || status === 413) return failure('BAD_REQUEST', '请求格式不正确');
+  if (status === 404) return failure('NOT_FOUND', '这项服务暂未开放');
+  return failure('INTERNAL', '服务暂时不可用，请稍后再试');
+}
+
+async function callHttp(fn: string, event: { action: string; input: unknown }): Promise<Result<unknown>> {
+  const openid = currentDevOpenid();
+  try {
+    const res = await fetch(`/api/fn/${encodeURIComponent(fn)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(openid !== null ? { 'x-local-openid': openid } : {}) },
+      body: JSON.stringify(event),
+      credentials: 'same-origin',
+    });
+    if (!res.ok) return httpFailure(res.status);
+    const body: unknown = await res.json();
+    return isResult(body) ? body : failure('INTERNAL', '服务暂时不可用，请稍后再试');
+  } catch {
+    return failure('INTERNAL', NETWORK_DOWN);
+  }
+}
+
+/** Calls one action of one cloud function; resolves to its `Result`, never rejects. */
+export async function call<F extends FnName, A extends ActionName<F>>(fn: F, action: A, input: Input<F, A>): Promise<Result<Output<F, A>>> {
+  const event = { action, input };
+  const result = IS_H5 ? await callHttp(fn, event) : await callWeapp(fn, event);
+  // The function validated its output against the same contract these types come from.
+  return result as Result<Output<F, A>>;
+}
