@@ -120,6 +120,11 @@ export class SqliteStore implements Store {
     });
   }
 
+  /** SQLite's own consistency check of the file: 'ok' when sound. */
+  integrityCheck(): string {
+    return (this.db.pragma('integrity_check', { simple: true }) as string) ?? 'no answer';
+  }
+
   close(): void {
     this.db.close();
   }
