@@ -1,0 +1,110 @@
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildFunctions } from '../scripts/build-functions';
+import { packageSizes } from '../scripts/weapp-size';
+
+// `npm run bench`: weapp package sizes, function bundle sizes and cold-require cost, and the local
+// host's throughput for learn.getLesson. Results are appended to bench/RESULTS.md.
+const ROOT = path.resolve(__dirname, '..');
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+
+function coldRequireMs(target: string, runs = 7): number {
+  const script = `const t=process.hrtime.bigint();require(${JSON.stringify(target)});process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6))`;
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) times.push(Number(execFileSync(process.execPath, ['-e', script], { cwd: ROOT }).toString()));
+  return median(times);
+}
+
+async function throughput(concurrency: number, total: number): Promise<{ rps: number; p50: number; p99: number }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jgfzt-bench-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/serve.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => {
+      const m = /port (\d+)/.exec(c.toString());
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', () => reject(new Error('bench server exited')));
+  });
+  const url = `http://127.0.0.1:${port}/api/fn/learn`;
+  const lessons = ['anti-dv-01', 'anti-dv-02', 'women-rights-01', 'civil-code-03', 'minors-02', 'constitution-01'];
+  const once = async (i: number) => {
+    const started = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-local-openid': `bench-${i % 500}` },
+      body: JSON.stringify({ action: 'getLesson', input: { lessonId: lessons[i % lessons.length] } }),
+    });
+    const body = (await res.json()) as { ok: boolean };
+    if (!body.ok) throw new Error('getLesson failed during the benchmark');
+    return performance.now() - started;
+  };
+  for (let i = 0; i < 200; i += 1) await once(i); // warm-up
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next;
+        next += 1;
+        latencies.push(await once(i));
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  child.kill('SIGTERM');
+  return { rps: total / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+}
+
+async function main(): Promise<void> {
+  const lines: string[] = [];
+  const say = (l = '') => {
+    console.log(l);
+    lines.push(l);
+  };
+  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+  say(`## ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  say();
+
+  if (!fs.existsSync(path.join(ROOT, 'dist/weapp/app.json'))) {
+    spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
+  const sizes = packageSizes(path.join(ROOT, 'dist/weapp'));
+  say('### weapp package sizes (production build)');
+  say('| package | size |');
+  say('| --- | --- |');
+  say(`| main | ${kib(sizes.main)} |`);
+  for (const [root, bytes] of Object.entries(sizes.subpackages)) say(`| ${root} | ${kib(bytes)} |`);
+  say();
+
+  const built = await buildFunctions();
+  const sdkMs = coldRequireMs('wx-server-sdk');
+  say('### function bundles: size and cold require (median of 7 fresh processes)');
+  say(`bare \`require('wx-server-sdk')\`: ${sdkMs.toFixed(0)} ms`);
+  say();
+  say('| function | bundle | cold require | ratio to bare SDK |');
+  say('| --- | --- | --- | --- |');
+  for (const b of built) {
+    const ms = coldRequireMs(path.join(ROOT, 'dist/cloudfunctions', b.name, 'index.js'));
+    say(`| ${b.name} | ${kib(b.bytes)} | ${ms.toFixed(0)} ms | ${(ms / sdkMs).toFixed(2)} |`);
+  }
+  say();
+
+  const t = await throughput(16, 4000);
+  say('### local host: learn.getLesson over HTTP, concurrency 16, 4000 requests (each read also moves 8 counters)');
+  say(`${t.rps.toFixed(0)} requests/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`);
+  say();
+
+  const file = path.join(ROOT, 'bench/RESULTS.md');
+  const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\nAppended by `npm run bench`; newest last.\n\n';
+  fs.writeFileSync(file, `${head}${lines.join('\n')}\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
