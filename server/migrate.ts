@@ -82,7 +82,7 @@ export function seed(store: Store, now: Date = new Date()): { content: boolean; 
     for (const coll of ['laws', 'lessons']) {
       for (const doc of store.candidates(coll, {})) if (!keep.has(`${coll}\u0000${doc._id}`)) stale.push({ coll, id: doc._id, doc: null });
     }
-    store.commit([...writes, ...stale, { coll: 'meta', id: 'content', doc: { _id: 'content', hash, seededAt: now } }]);
+    store.commitSync([...writes, ...stale, { coll: 'meta', id: 'content', doc: { _id: 'content', hash, seededAt: now } }]);
     result.content = true;
   }
   if (!store.get('meta', 'people')) {
@@ -90,7 +90,7 @@ export function seed(store: Store, now: Date = new Date()): { content: boolean; 
       const doc: Doc = { _id: p.openid, role: p.role, name: p.name, town: p.town ?? null, village: p.village ?? null, createdAt: now };
       return { coll: 'users', id: p.openid, doc };
     });
-    store.commit([...people, { coll: 'meta', id: 'people', doc: { _id: 'people', seededAt: now } }]);
+    store.commitSync([...people, { coll: 'meta', id: 'people', doc: { _id: 'people', seededAt: now } }]);
     result.people = true;
   }
   return result;

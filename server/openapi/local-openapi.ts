@@ -62,7 +62,7 @@ export function createLocalOpenApi(store: Store, clock: () => number = Date.now)
         if (!grant || !grant.remaining || grant.remaining < 1) {
           return Promise.reject(new OpenApiError(43101, 'openapi.subscribeMessage.send:fail 43101 user refuse to accept the msg'));
         }
-        store.commit([
+        store.commitSync([
           { coll: grants, id: grantId, doc: { _id: grantId, remaining: grant.remaining - 1 } },
           {
             coll: outbox,
@@ -84,7 +84,7 @@ export function createLocalOpenApi(store: Store, clock: () => number = Date.now)
     grantSubscription(openid: string, templateId: string): void {
       const grantId = `${openid}|${templateId}`;
       const grant = store.get(grants, grantId)?.doc as { remaining?: number } | undefined;
-      store.commit([{ coll: grants, id: grantId, doc: { _id: grantId, remaining: (grant?.remaining ?? 0) + 1 } }]);
+      store.commitSync([{ coll: grants, id: grantId, doc: { _id: grantId, remaining: (grant?.remaining ?? 0) + 1 } }]);
     },
   };
 }

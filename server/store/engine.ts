@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { BSONRegExp, EJSON } from 'bson';
-import { find, update as applyUpdate, aggregate } from 'mingo';
+import { Query, aggregate, find, update as applyUpdate } from 'mingo';
+import { fastUpdate } from './fast-update';
+import { pathValue } from './keys';
 import type { Doc, Store, Write } from './types';
 
 /** A response as the SDK's transport returns it: data on success, `code` and `message` on failure. */
@@ -57,6 +59,60 @@ function revive(value: unknown, now: number): unknown {
 
 const encode = (doc: unknown): string => EJSON.stringify(doc as Plain, { relaxed: true });
 
+/** MongoDB's order of types for sorting, enough for the values documents hold here. */
+function typeRank(v: unknown): number {
+  if (v === undefined || v === null) return 1;
+  if (typeof v === 'number') return 2;
+  if (typeof v === 'string') return 3;
+  if (typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v)) return 4;
+  if (Array.isArray(v)) return 5;
+  if (typeof v === 'boolean') return 8;
+  if (v instanceof Date) return 9;
+  return 10;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  const ra = typeRank(a);
+  const rb = typeRank(b);
+  if (ra !== rb) return ra - rb;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+  const ea = encode(a);
+  const eb = encode(b);
+  return ea < eb ? -1 : ea > eb ? 1 : 0;
+}
+
+function sortDocs(docs: Doc[], order: Record<string, 1 | -1>): Doc[] {
+  const keys = Object.entries(order);
+  return [...docs].sort((x, y) => {
+    for (const [field, dir] of keys) {
+      const c = compareValues(pathValue(x, field), pathValue(y, field));
+      if (c !== 0) return dir === -1 ? -c : c;
+    }
+    return 0;
+  });
+}
+
+/** Applies a projection: plain inclusion or exclusion of top-level fields here, mingo otherwise. */
+function project(docs: Doc[], projection: Plain): Plain[] {
+  const entries = Object.entries(projection);
+  const simple = entries.every(([k, v]) => !k.includes('.') && !k.startsWith('$') && (v === 1 || v === 0 || v === true || v === false));
+  if (!simple) return find(docs, {}, projection).all() as Plain[];
+  const include = entries.filter(([k, v]) => k !== '_id' && (v === 1 || v === true)).map(([k]) => k);
+  const dropId = entries.some(([k, v]) => k === '_id' && (v === 0 || v === false));
+  if (include.length > 0) {
+    return docs.map((d) => {
+      const out: Plain = dropId ? {} : { _id: d._id };
+      for (const k of include) if (k in d) out[k] = d[k];
+      return out;
+    });
+  }
+  const exclude = new Set(entries.filter(([, v]) => v === 0 || v === false).map(([k]) => k));
+  return docs.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !exclude.has(k))));
+}
+
 /**
  * Executes the SDK's canonical database requests against a Store, with mingo evaluating queries,
  * updates and aggregations. Every request runs synchronously, so each is atomic; transactions are
@@ -66,17 +122,29 @@ export class Engine {
   /** Requests executed, for benchmarks that count database operations. */
   ops = 0;
   private readonly txs = new Map<string, Tx>();
+  /** The durability promise of the request being run (requests run one at a time). */
+  private durable: Promise<void> | undefined;
+  private readonly queries = new Map<string, Query>();
 
   constructor(
     private readonly store: Store,
     private readonly clock: () => number = Date.now,
   ) {}
 
-  execute(action: string, params: Params | undefined): TransportResponse {
-    const requestId = randomBytes(8).toString('hex');
+  /**
+   * Runs one request. Its effects are applied synchronously (so each request is atomic and visible
+   * to the next); the answer comes once its writes are durable.
+   */
+  async execute(action: string, params: Params | undefined): Promise<TransportResponse> {
     this.ops += 1;
+    const requestId = `local-${this.ops}`;
+    this.durable = undefined;
     try {
-      return { ...this.run(action, params ?? {}), requestId };
+      const result = this.run(action, params ?? {});
+      const durable = this.durable;
+      this.durable = undefined;
+      if (durable) await durable;
+      return { ...result, requestId };
     } catch (err) {
       if (err instanceof DbError) return { code: err.code, message: err.message, requestId };
       const message = err instanceof Error ? err.message : String(err);
@@ -163,7 +231,22 @@ export class Engine {
       return doc ? [doc] : [];
     }
     const candidates = this.store.candidates(coll, query);
-    return find(candidates, query).all() as Doc[];
+    const keys = Object.keys(query);
+    if (keys.length === 1 && keys[0] === '_id' && typeof query._id === 'string') return candidates;
+    const compiled = this.compile(query);
+    return candidates.filter((d) => compiled.test(d));
+  }
+
+  /** A compiled mingo query, cached by its text (requests repeat the same shapes and values). */
+  private compile(query: Plain): Query {
+    const key = EJSON.stringify(query, { relaxed: false });
+    let hit = this.queries.get(key);
+    if (!hit) {
+      hit = new Query(query);
+      if (this.queries.size >= 2000) this.queries.clear();
+      this.queries.set(key, hit);
+    }
+    return hit;
   }
 
   private getDocument(p: Params): Plain {
@@ -172,9 +255,9 @@ export class Engine {
     const offset = typeof p.offset === 'number' ? p.offset : 0;
     const limit = Math.min(typeof p.limit === 'number' && p.limit > 0 ? p.limit : DEFAULT_LIMIT, MAX_LIMIT);
     const projection = this.parse(p.projection);
-    let cursor = find(docs, {}, Object.keys(projection).length > 0 ? projection : undefined);
-    if (Object.keys(order).length > 0) cursor = cursor.sort(order);
-    const list = cursor.skip(offset).limit(limit).all();
+    const sorted = Object.keys(order).length > 0 ? sortDocs(docs, order) : docs;
+    const page = sorted.slice(offset, offset + limit);
+    const list = Object.keys(projection).length > 0 ? project(page, projection) : page;
     return { data: { list: list.map(encode), offset, limit } };
   }
 
@@ -232,7 +315,7 @@ export class Engine {
       else plainSet[k] = v;
     }
     if (Object.keys(plainSet).length > 0) operators.$set = { ...(operators.$set as Plain | undefined), ...plainSet };
-    applyUpdate(copy, operators);
+    if (!fastUpdate(copy, operators)) applyUpdate(copy, operators);
     copy._id = current._id;
     return copy;
   }
@@ -262,7 +345,7 @@ export class Engine {
   private write(writes: Write[], tx: Tx | undefined): void {
     if (writes.length === 0) return;
     if (!tx) {
-      this.store.commit(writes);
+      this.durable = this.store.commit(writes);
       return;
     }
     for (const w of writes) {
@@ -282,7 +365,7 @@ export class Engine {
         throw new DbError('DATABASE_TRANSACTION_CONFLICT', 'transaction conflict: a document changed since it was read');
       }
     }
-    this.store.commit([...tx.overlay.values()]);
+    this.durable = this.store.commit([...tx.overlay.values()]);
     return {};
   }
 

@@ -5,15 +5,22 @@ import type { Doc, IndexDecl, Store, Versioned, Write } from './types';
 
 const CACHE_LIMIT = 200_000;
 
+type PendingWrite = Write & { ver: number };
+
 /**
  * The embedded store: one SQLite file (WAL, synchronous=FULL, exclusive lock, so one owning
  * process) holding documents as relaxed EJSON, an index table for the declared indexes, and a
- * parsed in-memory cache of recently used documents.
+ * parsed in-memory cache of recently used documents. Writes are visible at once and made durable
+ * in groups: every write of one event-loop turn shares one transaction and one fsync, and no caller
+ * hears "done" before its write is on disk.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly indexes = new Map<string, IndexDecl[]>();
   private readonly cache = new Map<string, Versioned>();
+  private readonly pending = new Map<string, PendingWrite>();
+  private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
+  private flushScheduled = false;
   private readonly stmt: {
     get: Database.Statement<[string, string], { ver: number; body: string }>;
     scan: Database.Statement<[string], { id: string; ver: number; body: string }>;
@@ -68,6 +75,8 @@ export class SqliteStore implements Store {
 
   get(coll: string, id: string): Versioned | undefined {
     const key = `${coll}\u0000${id}`;
+    const pending = this.pending.get(key);
+    if (pending) return pending.doc ? { doc: pending.doc, ver: pending.ver } : undefined;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const row = this.stmt.get.get(coll, id);
@@ -81,43 +90,94 @@ export class SqliteStore implements Store {
       return plan.ids.map((id) => this.get(coll, id)?.doc).filter((d): d is Doc => d !== undefined);
     }
     const rows = plan.kind === 'index' ? this.stmt.byIndex.all(coll, plan.idx, plan.key) : this.stmt.scan.all(coll);
-    return rows.map((row) => {
+    const out: Doc[] = [];
+    const seen = new Set<string>();
+    for (const row of rows) {
       const key = `${coll}\u0000${row.id}`;
+      seen.add(key);
+      const pending = this.pending.get(key);
+      if (pending) {
+        if (pending.doc) out.push(pending.doc);
+        continue;
+      }
       const hit = this.cache.get(key);
-      return hit && hit.ver === row.ver ? hit.doc : this.remember(key, row.ver, row.body).doc;
+      out.push(hit && hit.ver === row.ver ? hit.doc : this.remember(key, row.ver, row.body).doc);
+    }
+    // Writes not yet flushed: a superset is fine, the engine filters.
+    for (const [key, p] of this.pending) if (p.coll === coll && p.doc && !seen.has(key)) out.push(p.doc);
+    return out;
+  }
+
+  commit(writes: Write[]): Promise<void> {
+    this.queue(writes);
+    return new Promise<void>((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
     });
   }
 
-  commit(writes: Write[]): void {
-    const vers: number[] = [];
-    const apply = this.db.transaction((batch: Write[]) => {
-      for (const w of batch) {
-        const prev = this.get(w.coll, w.id);
+  commitSync(writes: Write[]): void {
+    this.queue(writes);
+    this.flush();
+  }
+
+  /** Makes writes visible now; they become durable at the next flush. */
+  private queue(writes: Write[]): void {
+    for (const w of writes) {
+      const key = `${w.coll}\u0000${w.id}`;
+      const ver = (this.get(w.coll, w.id)?.ver ?? this.deletedVer(key)) + 1;
+      this.pending.set(key, { ...w, ver });
+    }
+  }
+
+  private deletedVer(key: string): number {
+    return this.pending.get(key)?.ver ?? 0;
+  }
+
+  /** Writes everything pending in one SQLite transaction (one fsync), then answers the waiters. */
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = [...this.pending.values()];
+    const waiters = this.waiters;
+    this.waiters = [];
+    if (batch.length === 0) {
+      for (const w of waiters) w.resolve();
+      return;
+    }
+    const apply = this.db.transaction((items: PendingWrite[]) => {
+      for (const w of items) {
         this.stmt.idxDel.run(w.coll, w.id);
         if (w.doc === null) {
           this.stmt.del.run(w.coll, w.id);
-          vers.push(0);
           continue;
         }
-        const ver = (prev?.ver ?? 0) + 1;
-        this.stmt.put.run(w.coll, w.id, ver, EJSON.stringify(w.doc, { relaxed: true }));
+        this.stmt.put.run(w.coll, w.id, w.ver, EJSON.stringify(w.doc, { relaxed: true }));
         for (const index of this.indexes.get(w.coll) ?? []) {
           for (const row of indexRows(index, w.doc)) this.stmt.idxPut.run(w.coll, row.idx, row.key, w.id);
         }
-        vers.push(ver);
       }
     });
     try {
-      apply(writes);
+      apply(batch);
     } catch (err) {
-      for (const w of writes) this.cache.delete(`${w.coll}\u0000${w.id}`);
-      throw err;
+      for (const w of batch) {
+        this.pending.delete(`${w.coll}\u0000${w.id}`);
+        this.cache.delete(`${w.coll}\u0000${w.id}`);
+      }
+      for (const w of waiters) w.reject(err);
+      if (waiters.length === 0) throw err;
+      return;
     }
-    writes.forEach((w, i) => {
+    for (const w of batch) {
       const key = `${w.coll}\u0000${w.id}`;
+      if (this.pending.get(key) === w) this.pending.delete(key);
       if (w.doc === null) this.cache.delete(key);
-      else this.cache.set(key, { doc: w.doc, ver: vers[i] ?? 1 });
-    });
+      else this.cache.set(key, { doc: w.doc, ver: w.ver });
+    }
+    for (const w of waiters) w.resolve();
   }
 
   /** SQLite's own consistency check of the file: 'ok' when sound. */
@@ -126,6 +186,7 @@ export class SqliteStore implements Store {
   }
 
   close(): void {
+    this.flush();
     this.db.close();
   }
 

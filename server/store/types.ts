@@ -31,7 +31,12 @@ export interface Store {
   get(coll: string, id: string): Versioned | undefined;
   /** Documents that may match `query` (a superset), read without scanning when an index allows. */
   candidates(coll: string, query: Record<string, unknown>): Doc[];
-  /** Applies every write or none; returns after the data is durable. */
-  commit(writes: Write[]): void;
+  /**
+   * Applies every write or none. The writes are visible at once; the promise resolves when they are
+   * durable (writes of the same moment share one fsync).
+   */
+  commit(writes: Write[]): Promise<void>;
+  /** As commit, durable before it returns (migrations, seeding, tests). */
+  commitSync(writes: Write[]): void;
   close(): void;
 }

@@ -5,7 +5,7 @@ let host: Host;
 beforeAll(() => {
   host = freshHost();
   // 60 people, each with their own name, so a reply shows whose identity the function saw.
-  host.store.commit(
+  host.store.commitSync(
     Array.from({ length: 60 }, (_, i) => ({
       coll: 'users',
       id: `person-${i}`,

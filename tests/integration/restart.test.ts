@@ -12,7 +12,7 @@ describe('restarting the host', () => {
 
     const second = createHost({ dataDir });
     try {
-      expect((second.store.get('users', 'dev-learner')?.doc as { town: string }).town).toBe('guxi');
+      expect(second.store.get('users', 'dev-learner')?.doc.town).toBe('guxi');
       expect(second.store.candidates('counters', {})).toHaveLength(counters);
       expect(second.store.candidates('users', { role: 'admin' })).toHaveLength(1);
       expect(second.store.candidates('laws', {}).length).toBeGreaterThanOrEqual(5);

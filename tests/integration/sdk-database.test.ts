@@ -51,7 +51,7 @@ describe('the SDK over the local store', () => {
 
   it('returns 100 documents when no limit is given and at most 1000', async () => {
     const docs = Array.from({ length: 1100 }, (_, i) => ({ _id: `bulk-${i}`, kind: 'bulk', n: i }));
-    host.store.commit(docs.map((d) => ({ coll: 'things', id: d._id, doc: d })));
+    host.store.commitSync(docs.map((d) => ({ coll: 'things', id: d._id, doc: d })));
     expect(await get(things().where({ kind: 'bulk' }))).toHaveLength(100);
     expect(await get(things().where({ kind: 'bulk' }).limit(5000))).toHaveLength(1000);
     const count = (await things().where({ kind: 'bulk' }).count()) as { total: number };
