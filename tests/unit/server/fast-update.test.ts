@@ -1,0 +1,46 @@
+import { update as mingoUpdate } from 'mingo';
+import { fastUpdate } from '../../../server/store/fast-update';
+
+type Plain = Record<string, unknown>;
+
+// The fast path must give exactly what mingo's full updater gives, or decline.
+const cases: Array<{ name: string; doc: Plain; ops: Plain }> = [
+  { name: 'sets a top-level field', doc: { _id: 'a', n: 1 }, ops: { $set: { n: 2 } } },
+  { name: 'sets a nested field, creating parents', doc: { _id: 'a' }, ops: { $set: { 'towns.guxi.times': 1 } } },
+  { name: 'increments existing and missing counters', doc: { _id: 'a', times: 4, towns: { x: { times: 1 } } }, ops: { $inc: { times: 1, 'towns.x.times': 1, 'towns.y.times': 1 } } },
+  { name: 'unsets a nested field', doc: { _id: 'a', a: { b: 1, c: 2 } }, ops: { $unset: { 'a.b': '' } } },
+  { name: 'pushes each value onto an array, creating it', doc: { _id: 'a', list: ['p'] }, ops: { $push: { list: { $each: ['q', 'r'] }, other: { $each: [1] } } } },
+  { name: 'combines operators', doc: { _id: 'a', n: 1, when: 'x' }, ops: { $set: { when: 'y' }, $inc: { n: -1 } } },
+];
+
+describe('the fast updater', () => {
+  for (const c of cases) {
+    it(`${c.name}, as mingo does`, () => {
+      const fast = structuredClone(c.doc);
+      const slow = structuredClone(c.doc);
+      expect(fastUpdate(fast, structuredClone(c.ops))).toBe(true);
+      mingoUpdate(slow, structuredClone(c.ops));
+      expect(fast).toEqual(slow);
+    });
+  }
+
+  it('replaces one date with another', () => {
+    const doc: Plain = { _id: 'a', when: new Date(0) };
+    expect(fastUpdate(doc, { $set: { when: new Date(5) } })).toBe(true);
+    expect(doc.when).toEqual(new Date(5));
+  });
+
+  it('declines operators it does not implement and leaves the document untouched', () => {
+    const doc = { _id: 'a', n: 1, list: [1, 2] };
+    expect(fastUpdate(doc, { $pull: { list: 1 } })).toBe(false);
+    expect(fastUpdate(doc, { $set: { 'list.0': 5 } })).toBe(false);
+    expect(fastUpdate(doc, { $inc: { n: 1 }, $push: { n: { $each: [1] } } })).toBe(false);
+    expect(doc).toEqual({ _id: 'a', n: 1, list: [1, 2] });
+  });
+
+  it('declines to walk through a non-object', () => {
+    const doc = { _id: 'a', s: 'text' };
+    expect(fastUpdate(doc, { $set: { 's.x': 1 } })).toBe(false);
+    expect(doc).toEqual({ _id: 'a', s: 'text' });
+  });
+});
