@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { defineConfig } from '@tarojs/cli';
+import type { IProjectConfig } from '@tarojs/taro/types/compile';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -10,15 +11,15 @@ const TARO_ENV = process.env.TARO_ENV ?? 'weapp';
 const CLOUD_ENV = process.env.CLOUD_ENV ?? '';
 const isWatch = process.argv.includes('--watch') || process.argv.includes('-w');
 
-export default defineConfig<'webpack5'>(async (merge) => {
-  const baseConfig: UserConfigExport<'webpack5'> = {
+export default defineConfig<'webpack5'>((merge) => {
+  const baseConfig: IProjectConfig<'webpack5'> = {
     projectName: 'jinguo-fazhitong',
-    date: '2025-11-29',
+    date: '2026-11-29',
     designWidth: 750,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'client',
     outputRoot: `dist/${TARO_ENV}`,
-    plugins: [path.join(__dirname, 'plugins/weapp-aria.js')],
+    plugins: [path.join(__dirname, 'plugins/weapp-aria.js'), path.join(__dirname, 'plugins/weapp-project-config.js')],
     alias: { '@shared': SHARED },
     defineConstants: {
       // Empty means "the environment the mini-program was opened in" (DYNAMIC_CURRENT_ENV).
@@ -26,7 +27,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
-    // Prebundling only ever runs in watch mode; it is off so the watch build matches the real one.
+    // Taro prebundles only in non-production (watch) builds; off, so a watch build matches the real one.
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },
     logger: { quiet: !isWatch, stats: false },
@@ -41,14 +42,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
+      // Plain React components (View is a div): lighter than the web-component set, and roles,
+      // aria-* and data-* land on real elements for screen readers and browser tests.
+      useHtmlComponents: true,
       compile: { include: [SHARED] },
-      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
-      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash:8].css', chunkFilename: 'css/[name].[chunkhash:8].css' },
+      output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+      // The h5 build is the local/demo front; its size is watched through the weapp budget instead.
+      webpackChain(chain) {
+        chain.performance.hints(false);
+      },
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },
   };
-  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig) as UserConfigExport<'webpack5'>;
+  return merge({}, baseConfig, process.env.NODE_ENV === 'development' ? devConfig : prodConfig);
 });

@@ -2,12 +2,12 @@ import Taro from '@tarojs/taro';
 import type { ActionName, FnName, Input, Output } from '@shared/contracts';
 import type { ErrorCode, Result } from '@shared/result';
 import { currentDevOpenid } from './dev-signin';
-import { CLOUD_ENV_ID, IS_H5 } from './platform';
 
 /**
  * The one module that calls cloud functions. In WeChat it goes through `Taro.cloud.callFunction`;
  * in the browser through the local host's `POST /api/fn/<name>`. It never throws and never shows
- * anything: every outcome is a `Result` for the hook to render.
+ * anything: every outcome is a `Result` for the hook to render. `process.env.TARO_ENV` is replaced at
+ * build time, so each bundle keeps only its own platform's branch.
  */
 
 const NETWORK_DOWN = '网络不可用，请稍后再试';
@@ -30,7 +30,7 @@ function ensureCloud(): void {
   if (cloudReady) return;
   // DYNAMIC_CURRENT_ENV is on wx.cloud but missing from Taro's types.
   const dynamicEnv = (Taro.cloud as unknown as { DYNAMIC_CURRENT_ENV: string }).DYNAMIC_CURRENT_ENV;
-  Taro.cloud.init({ env: CLOUD_ENV_ID || dynamicEnv, traceUser: true });
+  Taro.cloud.init({ env: CLOUD_ENV || dynamicEnv, traceUser: true });
   cloudReady = true;
 }
 
@@ -71,7 +71,7 @@ async function callHttp(fn: string, event: { action: string; input: unknown }): 
 /** Calls one action of one cloud function; resolves to its `Result`, never rejects. */
 export async function call<F extends FnName, A extends ActionName<F>>(fn: F, action: A, input: Input<F, A>): Promise<Result<Output<F, A>>> {
   const event = { action, input };
-  const result = IS_H5 ? await callHttp(fn, event) : await callWeapp(fn, event);
+  const result = process.env.TARO_ENV === 'h5' ? await callHttp(fn, event) : await callWeapp(fn, event);
   // The function validated its output against the same contract these types come from.
   return result as Result<Output<F, A>>;
 }

@@ -99,7 +99,7 @@ function sortDocs(docs: Doc[], order: Record<string, 1 | -1>): Doc[] {
 function project(docs: Doc[], projection: Plain): Plain[] {
   const entries = Object.entries(projection);
   const simple = entries.every(([k, v]) => !k.includes('.') && !k.startsWith('$') && (v === 1 || v === 0 || v === true || v === false));
-  if (!simple) return find(docs, {}, projection).all() as Plain[];
+  if (!simple) return find(docs, {}, projection).all();
   const include = entries.filter(([k, v]) => k !== '_id' && (v === 1 || v === true)).map(([k]) => k);
   const dropId = entries.some(([k, v]) => k === '_id' && (v === 0 || v === false));
   if (include.length > 0) {
@@ -141,8 +141,7 @@ export class Engine {
     this.durable = undefined;
     try {
       const result = this.run(action, params ?? {});
-      const durable = this.durable;
-      this.durable = undefined;
+      const durable = this.takeDurable();
       if (durable) await durable;
       return { ...result, requestId };
     } catch (err) {
@@ -150,6 +149,12 @@ export class Engine {
       const message = err instanceof Error ? err.message : String(err);
       return { code: 'DATABASE_REQUEST_FAILED', message, requestId };
     }
+  }
+
+  private takeDurable(): Promise<void> | undefined {
+    const durable = this.durable;
+    this.durable = undefined;
+    return durable;
   }
 
   private run(action: string, p: Params): Plain {

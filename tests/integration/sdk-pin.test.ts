@@ -44,7 +44,7 @@ describe('the SDK internals the local host relies on', () => {
     it('keeps the local transport even after the SDK reassigns it', async () => {
       const Db = sdkDbClass();
       const cloud = sdkModule() as unknown as { database: () => { collection: (n: string) => { limit: (n: number) => { get: () => Promise<unknown> } } } };
-      (Db as { reqClass?: unknown }).reqClass = class Network {};
+      (Db).reqClass = class Network {};
       const before = host.engine.ops;
       await cloud.database().collection('laws').limit(1).get();
       expect(host.engine.ops).toBe(before + 1);

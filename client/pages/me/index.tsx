@@ -1,0 +1,117 @@
+import { Text, View } from '@tarojs/components';
+import { ROLE_LABELS } from '@shared/roles';
+import type { Output } from '@shared/contracts';
+import { CallView } from '../../components/call-view';
+import { Page } from '../../components/page';
+import { Tappable } from '../../components/tappable';
+import { useDevSignIn, type DevSignInState } from '../../hooks/use-dev-signin';
+import { useLargeText } from '../../hooks/use-large-text';
+import { useProfile } from '../../hooks/use-profile';
+import './index.scss';
+
+type Profile = Output<'account', 'me'>;
+
+function placeOf(profile: Profile): string {
+  if (profile.townName && profile.villageName) return `${profile.townName} ${profile.villageName}`;
+  return profile.townName ?? '还没有选择所在镇街';
+}
+
+function ProfileCard({ profile }: { profile: Profile }) {
+  return (
+    <View className='card profile' data-testid='profile'>
+      <Text className='profile__name'>{profile.name ?? '微信用户'}</Text>
+      <View className='profile__row'>
+        <Text className='profile__label'>身份</Text>
+        <Text className='profile__value' data-testid='profile-role'>
+          {ROLE_LABELS[profile.role]}
+        </Text>
+      </View>
+      <View className='profile__row'>
+        <Text className='profile__label'>所在地</Text>
+        <Text className='profile__value' data-testid='profile-place'>
+          {placeOf(profile)}
+        </Text>
+      </View>
+    </View>
+  );
+}
+
+function LargeTextSwitch() {
+  const { largeText, setLargeText } = useLargeText();
+  return (
+    <Tappable
+      className='card setting'
+      role='switch'
+      checked={largeText}
+      testId='largetext-switch'
+      label={`大字模式，${largeText ? '已开启' : '已关闭'}，点按切换`}
+      onTap={() => setLargeText(!largeText)}
+    >
+      <View className='setting__text'>
+        <Text className='setting__name'>大字模式</Text>
+        <Text className='setting__hint'>开启后全部页面的文字放大，读起来更轻松。</Text>
+      </View>
+      <View className={`toggle${largeText ? ' toggle--on' : ''}`}>
+        <Text className='toggle__text'>{largeText ? '开' : '关'}</Text>
+      </View>
+    </Tappable>
+  );
+}
+
+function DevSignIn({ dev }: { dev: DevSignInState }) {
+  return (
+    <View className='dev' data-testid='dev-signin'>
+      <Text className='section-title'>开发登录</Text>
+      <Text className='dev__notice'>仅供本机开发和演示使用：选择一位示例人员，以她的身份使用。正式的微信小程序里没有这一项。</Text>
+      <Text className='dev__current' data-testid='dev-current'>
+        当前身份：{dev.current === null ? '访客（未登录）' : (dev.people.find((p) => p.openid === dev.current)?.name ?? dev.current)}
+      </Text>
+      {dev.loading && <Text className='muted'>正在加载示例人员…</Text>}
+      {dev.error && (
+        <View className='state state--error'>
+          <Text className='state__text'>{dev.error.message}</Text>
+          <Tappable className='button' label='重试' onTap={dev.retry}>
+            <Text>重试</Text>
+          </Tappable>
+        </View>
+      )}
+      {dev.people.map((person) => {
+        const active = person.openid === dev.current;
+        return (
+          <Tappable
+            key={person.openid}
+            className={`dev__person${active ? ' dev__person--active' : ''}`}
+            testId={`devperson-${person.openid}`}
+            label={`以${person.name}的身份登录${active ? '（当前）' : ''}`}
+            onTap={() => dev.signIn(person.openid)}
+          >
+            <Text className='dev__person-name'>{person.name}</Text>
+            <Text className='dev__person-role'>{active ? '当前' : ROLE_LABELS[person.role]}</Text>
+          </Tappable>
+        );
+      })}
+      {dev.current !== null && (
+        <Tappable className='button dev__signout' testId='devsignout' label='退出开发登录，回到访客身份' onTap={dev.signOut}>
+          <Text>退出，回到访客身份</Text>
+        </Tappable>
+      )}
+    </View>
+  );
+}
+
+/** 我的 tab: who I am, display settings, and (browser only) the development sign-in. */
+export default function MePage() {
+  const profile = useProfile();
+  const dev = useDevSignIn(profile.retry);
+  return (
+    <Page testId='me-page'>
+      <Text className='section-title me__first'>我的信息</Text>
+      <CallView state={profile} loadingText='正在加载我的信息…'>
+        {(data) => <ProfileCard profile={data} />}
+      </CallView>
+      <Text className='section-title'>阅读设置</Text>
+      <LargeTextSwitch />
+      {dev.available && <DevSignIn dev={dev} />}
+    </Page>
+  );
+}

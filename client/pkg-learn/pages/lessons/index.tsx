@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { CallView } from '../../../components/call-view';
+import { Page } from '../../../components/page';
+import { Tappable } from '../../../components/tappable';
+import { useLessons } from '../../../hooks/use-lessons';
+import { lessonUrl, openPage } from '../../../routes';
+import './index.scss';
+
+/** The lessons of one law, in order. */
+export default function LessonsPage() {
+  const { params } = useRouter<{ lawId?: string }>();
+  const lessons = useLessons(params.lawId);
+  const short = lessons.data?.law.short;
+
+  useEffect(() => {
+    if (short) Taro.setNavigationBarTitle({ title: short }).catch(() => undefined);
+  }, [short]);
+
+  return (
+    <Page testId='lessons-page'>
+      <CallView state={lessons} loadingText='正在加载课程…' emptyText='这部法律的课程还在准备中' isEmpty={(data) => data.lessons.length === 0}>
+        {(data) => (
+          <View>
+            <View className='law-head'>
+              <Text className='law-head__name'>{data.law.name}</Text>
+              <Text className='law-head__version'>{data.law.version}</Text>
+              <Text className='law-head__intro'>{data.law.intro}</Text>
+            </View>
+            <Text className='section-title'>共 {data.lessons.length} 课</Text>
+            {data.lessons.map((lesson) => (
+              <Tappable
+                key={lesson.id}
+                className='card lesson-item'
+                testId={`lesson-${lesson.id}`}
+                label={`第${lesson.order}课：${lesson.title}`}
+                onTap={() => openPage(lessonUrl(lesson.id))}
+              >
+                <Text className='lesson-item__order'>第 {lesson.order} 课</Text>
+                <Text className='lesson-item__title'>{lesson.title}</Text>
+                <Text className='lesson-item__summary'>{lesson.summary}</Text>
+              </Tappable>
+            ))}
+          </View>
+        )}
+      </CallView>
+    </Page>
+  );
+}
