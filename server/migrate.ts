@@ -47,6 +47,41 @@ interface RegionsJson {
   towns: Array<{ id: string; [k: string]: unknown }>;
 }
 
+interface QuestionJson {
+  id: string;
+  lawId: string;
+  [k: string]: unknown;
+}
+
+/** The question bank in shared/content/questions, for the laws that have a file. */
+export function seededQuestions(laws: LawJson[]): QuestionJson[] {
+  const dir = path.join(REPO_ROOT, 'shared/content/questions');
+  const out: QuestionJson[] = [];
+  for (const law of laws) {
+    const file = path.join(dir, `${law.id}.json`);
+    if (fs.existsSync(file)) out.push(...(JSON.parse(fs.readFileSync(file, 'utf8')) as QuestionJson[]));
+  }
+  return out;
+}
+
+/** The bank documents (active question ids per law, and 'all') computed from the stored questions. */
+export function bankDocs(store: Store): Write[] {
+  const byLaw = new Map<string, string[]>();
+  const all: string[] = [];
+  for (const q of store.candidates('questions', {})) {
+    if (q.status !== 'active') continue;
+    const lawId = String(q.lawId);
+    byLaw.set(lawId, [...(byLaw.get(lawId) ?? []), q._id]);
+    all.push(q._id);
+  }
+  const stale = store.candidates('bank', {}).filter((b) => b._id !== 'all' && !byLaw.has(b._id));
+  return [
+    ...[...byLaw].map(([lawId, ids]) => ({ coll: 'bank', id: lawId, doc: { _id: lawId, ids: ids.sort() } })),
+    { coll: 'bank', id: 'all', doc: { _id: 'all', ids: all.sort() } },
+    ...stale.map((b) => ({ coll: 'bank', id: b._id, doc: null })),
+  ];
+}
+
 /** The content documents seeded from `shared/content` (laws, lessons, regions). */
 export function contentDocs(): Write[] {
   const laws = readJson<LawJson[]>('shared/content/laws.json');
@@ -57,11 +92,14 @@ export function contentDocs(): Write[] {
     if (fs.existsSync(file)) lessons.push(...(JSON.parse(fs.readFileSync(file, 'utf8')) as LessonJson[]));
   }
   const regions = readJson<RegionsJson>('shared/content/regions.json');
+  const questions = seededQuestions(laws);
   const writes: Write[] = [];
   for (const law of laws) {
     const lessonCount = lessons.filter((l) => l.lawId === law.id).length;
-    if (lessonCount > 0) writes.push({ coll: 'laws', id: law.id, doc: { ...law, _id: law.id, lessonCount } });
+    const questionCount = questions.filter((q) => q.lawId === law.id).length;
+    if (lessonCount > 0) writes.push({ coll: 'laws', id: law.id, doc: { ...law, _id: law.id, lessonCount, questionCount } });
   }
+  for (const q of questions) writes.push({ coll: 'questions', id: q.id, doc: { ...q, _id: q.id, status: 'active', origin: 'seed' } });
   for (const lesson of lessons) writes.push({ coll: 'lessons', id: lesson.id, doc: { ...lesson, _id: lesson.id } });
   regions.towns.forEach((town, order) => writes.push({ coll: 'regions', id: town.id, doc: { ...town, _id: town.id, order } }));
   return writes;
@@ -82,7 +120,14 @@ export function seed(store: Store, now: Date = new Date()): { content: boolean; 
     for (const coll of ['laws', 'lessons']) {
       for (const doc of store.candidates(coll, {})) if (!keep.has(`${coll}\u0000${doc._id}`)) stale.push({ coll, id: doc._id, doc: null });
     }
-    store.commitSync([...writes, ...stale, { coll: 'meta', id: 'content', doc: { _id: 'content', hash, seededAt: now } }]);
+    // Questions staff have edited or retired keep the staff's version.
+    const fresh = writes.filter((w) => {
+      if (w.coll !== 'questions') return true;
+      const current = store.get('questions', w.id)?.doc;
+      return !current || (current.editedAt === undefined && current.retiredAt === undefined);
+    });
+    store.commitSync([...fresh, ...stale, { coll: 'meta', id: 'content', doc: { _id: 'content', hash, seededAt: now } }]);
+    store.commitSync(bankDocs(store));
     result.content = true;
   }
   if (!store.get('meta', 'people')) {

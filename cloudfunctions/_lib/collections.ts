@@ -7,4 +7,12 @@ export const COLL = {
   lessons: 'lessons',
   counters: 'counters',
   markers: 'markers',
+  questions: 'questions',
+  bank: 'bank',
+  campaigns: 'campaigns',
+  attempts: 'attempts',
+  mistakes: 'mistakes',
+  progress: 'progress',
+  quotas: 'quotas',
+  reports: 'reports',
 } as const;

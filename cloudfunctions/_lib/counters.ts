@@ -13,6 +13,10 @@ export interface CountedEvent {
   at: Date;
   /** Breakdowns counted beside the total, e.g. `{law: 'anti-dv'}`. */
   dims?: Record<string, string>;
+  /** Amounts summed with the event, in total and per town (e.g. `{scoreSum: 80, passes: 1}`). */
+  sums?: Record<string, number>;
+  /** Amounts summed in the total only, as nested fields (e.g. per-question tallies). */
+  totals?: Record<string, Record<string, Record<string, number>>>;
 }
 
 /** Whether this is the person's first event of the metric in the period (inserts the marker). */
@@ -27,12 +31,22 @@ async function firstInPeriod(metric: string, period: string, key: string, person
   }
 }
 
-async function bump(id: string, base: Record<string, string>, town: string, first: boolean): Promise<void> {
+type Tree = { [k: string]: number | Tree };
+
+function mapTree(tree: Tree, leaf: (n: number) => unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(tree)) out[k] = typeof v === 'number' ? leaf(v) : mapTree(v, leaf);
+  return out;
+}
+
+async function bump(id: string, base: Record<string, string>, town: string, first: boolean, ev: CountedEvent): Promise<void> {
   const people = first ? 1 : 0;
-  const inc = { times: _.inc(1), people: _.inc(people), towns: { [town]: { times: _.inc(1), people: _.inc(people) } }, updatedAt: db.serverDate() };
+  const amounts: Tree = { times: 1, people, ...(ev.sums ?? {}) };
+  const tree: Tree = { ...amounts, towns: { [town]: amounts }, ...((ev.totals ?? {}) as Tree) };
+  const inc = { ...mapTree(tree, (n) => _.inc(n)), updatedAt: db.serverDate() };
   if ((await updateById(COLL.counters, id, inc)) > 0) return;
   try {
-    await insert(COLL.counters, { _id: id, ...base, times: 1, people, towns: { [town]: { times: 1, people } }, updatedAt: db.serverDate() });
+    await insert(COLL.counters, { _id: id, ...base, ...mapTree(tree, (n) => n), updatedAt: db.serverDate() });
   } catch (err) {
     // Someone created it between our update and our insert: increment theirs.
     if (!isDuplicateKey(err)) throw err;
@@ -53,7 +67,7 @@ export async function countEvent(ev: CountedEvent): Promise<void> {
     for (const { period, key } of periodsOf(ev.at)) {
       jobs.push(
         firstInPeriod(metric, period, key, ev.person).then((first) =>
-          bump(counterId(metric, period, key), { metric, period, key }, town, first),
+          bump(counterId(metric, period, key), { metric, period, key }, town, first, ev),
         ),
       );
     }

@@ -1,4 +1,4 @@
-import { db } from './cloud';
+import { _, db } from './cloud';
 
 // The SDK's typings describe callback overloads (`void | string | Promise`); these wrappers give
 // the promise forms their real shapes, in one place.
@@ -43,4 +43,16 @@ export function isDuplicateKey(err: unknown): boolean {
   const { errMsg, message } = err as { errMsg?: unknown; message?: unknown };
   const text = typeof errMsg === 'string' ? errMsg : typeof message === 'string' ? message : '';
   return /duplicate key|E11000/i.test(text);
+}
+
+/** Updates every document matching `query`; returns how many changed. Atomic per document. */
+export async function updateWhere(collection: string, query: Record<string, unknown>, data: Record<string, unknown>): Promise<number> {
+  const res = await (db.collection(collection).where(query).update({ data }) as Promise<{ stats: { updated: number } }>);
+  return res.stats.updated;
+}
+
+/** Reads documents by id (at most 100 per call), in no particular order. */
+export async function listByIds<T>(collection: string, ids: readonly string[]): Promise<Array<T & { _id: string }>> {
+  if (ids.length === 0) return [];
+  return list<T & { _id: string }>(db.collection(collection).where({ _id: _.in([...ids]) }).limit(100));
 }

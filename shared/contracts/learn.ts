@@ -1,54 +1,55 @@
 import * as z from '../zod';
 import { action } from './define';
 import { EmptySchema, IdSchema } from './common';
+import { LawSchema, LessonSchema } from './content';
+import { AnswerSchema, CampaignSchema, QuestionSchema, QuizResultSchema, QuizSchema, REPORT_REASONS } from './quiz';
 
-/** A quoted statute article, exact current text, with the source it was checked against. */
-export const ArticleSchema = z.strictObject({
-  law: z.string().check(z.minLength(1)),
-  article: z.string().check(z.regex(/^第[一二三四五六七八九十百千零]+条/)),
-  text: z.string().check(z.minLength(4)),
-  source: z.string().check(z.minLength(1)),
-});
-export type Article = z.infer<typeof ArticleSchema>;
-
-/** A phone number a reader can call. */
-export const ContactSchema = z.strictObject({
-  name: z.string().check(z.minLength(1)),
-  phone: z.string().check(z.regex(/^[0-9-]{3,20}$/)),
-});
-
-/** A law the app teaches. */
-export const LawSchema = z.strictObject({
-  id: IdSchema,
-  name: z.string(),
-  short: z.string(),
-  version: z.string(),
-  order: z.int(),
-  intro: z.string(),
-});
-export type Law = z.infer<typeof LawSchema>;
-
-/** A lesson as stored in content and returned to readers. */
-export const LessonSchema = z.strictObject({
-  id: IdSchema,
-  lawId: IdSchema,
-  order: z.int().check(z.positive()),
-  title: z.string().check(z.minLength(1), z.maxLength(30)),
-  summary: z.string().check(z.minLength(1), z.maxLength(80)),
-  body: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-  articles: z.array(ArticleSchema).check(z.minLength(1)),
-  case: z.strictObject({ title: z.string().check(z.minLength(1)), text: z.string().check(z.minLength(1)) }),
-  actions: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-  contacts: z.array(ContactSchema),
-  checked: z.string().check(z.minLength(1)),
-});
-export type Lesson = z.infer<typeof LessonSchema>;
+export { ArticleSchema, ContactSchema, LawSchema, LessonSchema, type Article, type Law, type Lesson } from './content';
 
 const LawSummarySchema = z.strictObject({ ...LawSchema.shape, lessonCount: z.int() });
 const LessonSummarySchema = z.strictObject({ id: IdSchema, order: z.int(), title: z.string(), summary: z.string() });
 const LessonLinkSchema = z.nullable(z.strictObject({ id: IdSchema, title: z.string() }));
 
-/** The `learn` function: lessons (quizzes join in their own issue). */
+const MistakeGroupSchema = z.strictObject({
+  lawId: IdSchema,
+  lawShort: z.string(),
+  items: z.array(
+    z.strictObject({
+      question: QuestionSchema,
+      wrongCount: z.int(),
+      lastWrongAt: z.string(),
+    }),
+  ),
+});
+
+const ProgressSchema = z.strictObject({
+  points: z.int(),
+  streak: z.int(),
+  attempts: z.int(),
+  rankingOptIn: z.boolean(),
+  perLaw: z.array(
+    z.strictObject({ lawId: IdSchema, lawShort: z.string(), attempts: z.int(), answered: z.int(), correct: z.int(), bestScore: z.int(), mistakes: z.int() }),
+  ),
+  history: z.array(
+    z.strictObject({ attemptId: IdSchema, mode: z.string(), title: z.string(), score: z.int(), correct: z.int(), total: z.int(), passed: z.nullable(z.boolean()), at: z.string() }),
+  ),
+});
+
+const RankingSchema = z.strictObject({
+  period: z.enum(['month', 'year']),
+  key: z.string(),
+  towns: z.array(z.strictObject({ town: IdSchema, name: z.string(), people: z.int(), women: z.nullable(z.int()), rate: z.nullable(z.number()) })),
+  people: z.array(z.strictObject({ rank: z.int(), name: z.string(), townName: z.nullable(z.string()), points: z.int(), me: z.boolean() })),
+});
+
+const CampaignViewSchema = z.strictObject({
+  ...CampaignSchema.shape,
+  remainingToday: z.int(),
+  bestScore: z.nullable(z.int()),
+  running: z.boolean(),
+});
+
+/** The `learn` function: lessons, quizzes, the mistake book, progress and ranking. */
 export const learnContract = {
   listLaws: action({
     doc: 'The laws taught, in display order, with the number of lessons of each.',
@@ -67,5 +68,69 @@ export const learnContract = {
     roles: 'any',
     input: z.strictObject({ lessonId: IdSchema }),
     output: z.strictObject({ lesson: LessonSchema, law: LawSchema, prev: LessonLinkSchema, next: LessonLinkSchema }),
+  }),
+  startQuiz: action({
+    doc: 'Starts a quiz: practice on one law, a campaign (window and daily cap enforced) or 每日一题; options shuffled per attempt; no answer key in the reply.',
+    roles: 'any',
+    input: z.discriminatedUnion('mode', [
+      z.strictObject({ mode: z.literal('practice'), lawId: IdSchema, count: z.optional(z.int().check(z.minimum(1), z.maximum(20))) }),
+      z.strictObject({ mode: z.literal('campaign'), campaignId: IdSchema }),
+      z.strictObject({ mode: z.literal('daily') }),
+    ]),
+    output: QuizSchema,
+  }),
+  submitQuiz: action({
+    doc: "Grades an attempt in one call (idempotent on the attempt): score, every question's right answer, explanation and article.",
+    roles: 'any',
+    input: z.strictObject({ attemptId: IdSchema, answers: z.array(AnswerSchema).check(z.maxLength(50)) }),
+    output: QuizResultSchema,
+  }),
+  getResult: action({
+    doc: 'The graded result of one of my submitted attempts.',
+    roles: 'any',
+    input: z.strictObject({ attemptId: IdSchema }),
+    output: QuizResultSchema,
+  }),
+  listMistakes: action({
+    doc: 'My mistake book: every question I answered wrong and have not yet put right in a drill, grouped by law.',
+    roles: 'any',
+    input: z.strictObject({ lawId: z.optional(IdSchema) }),
+    output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema) }),
+  }),
+  drillMistakes: action({
+    doc: 'A quiz from my mistake book; a question leaves the book once answered right here.',
+    roles: 'any',
+    input: z.strictObject({ lawId: z.optional(IdSchema), count: z.optional(z.int().check(z.minimum(1), z.maximum(20))) }),
+    output: QuizSchema,
+  }),
+  myProgress: action({
+    doc: 'My history, progress per law, points and streak.',
+    roles: 'any',
+    input: EmptySchema,
+    output: ProgressSchema,
+  }),
+  ranking: action({
+    doc: "Towns by participation rate (distinct participants ÷ the town's women) and, for those who opt in, people by points.",
+    roles: 'any',
+    input: z.strictObject({ period: z.enum(['month', 'year']) }),
+    output: RankingSchema,
+  }),
+  setRankingOptIn: action({
+    doc: 'Opts in to (or out of) the person ranking, shown under a masked name.',
+    roles: 'any',
+    input: z.strictObject({ optIn: z.boolean() }),
+    output: z.strictObject({ optIn: z.boolean() }),
+  }),
+  listCampaigns: action({
+    doc: 'Published campaigns that are running or coming, with my remaining attempts today.',
+    roles: 'any',
+    input: EmptySchema,
+    output: z.strictObject({ campaigns: z.array(CampaignViewSchema) }),
+  }),
+  reportQuestion: action({
+    doc: '纠错: reports a question as wrong, with a reason; one open report per person and question.',
+    roles: 'any',
+    input: z.strictObject({ questionId: IdSchema, reason: z.enum(REPORT_REASONS), note: z.optional(z.string().check(z.maxLength(200))) }),
+    output: z.strictObject({ reportId: z.string() }),
   }),
 };

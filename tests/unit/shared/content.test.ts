@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LawSchema, LessonSchema } from '../../../shared/contracts/learn';
+import { QuestionSchema, questionProblems } from '../../../shared/contracts/quiz';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const read = (rel: string): unknown => JSON.parse(fs.readFileSync(path.join(ROOT, rel), 'utf8'));
@@ -52,6 +53,42 @@ describe('lesson content', () => {
     for (const lessons of byLaw.values()) {
       for (const l of lessons) {
         if (/家庭暴力|家暴/.test(l.title)) expect(l.contacts.map((c) => c.phone)).toContain('110');
+      }
+    }
+  });
+});
+
+describe('question bank', () => {
+  const lessonIds = new Set(laws.flatMap((law) => (read(`shared/content/lessons/${law.id}.json`) as Array<{ id: string }>).map((l) => l.id)));
+  const banks = laws
+    .filter((law) => fs.existsSync(path.join(ROOT, `shared/content/questions/${law.id}.json`)))
+    .map((law) => ({ law, questions: (read(`shared/content/questions/${law.id}.json`) as unknown[]).map((q) => QuestionSchema.parse(q)) }));
+
+  it('has at least 30 questions for each law with a bank, of all three kinds', () => {
+    expect(banks.length).toBeGreaterThan(0);
+    for (const { questions } of banks) {
+      expect(questions.length).toBeGreaterThanOrEqual(30);
+      expect(new Set(questions.map((q) => q.type))).toEqual(new Set(['single', 'multiple', 'judge']));
+    }
+  });
+
+  it('numbers questions <law>-qNNN and keeps every question consistent', () => {
+    for (const { law, questions } of banks) {
+      questions.forEach((q, i) => {
+        expect(q.id).toBe(`${law.id}-q${String(i + 1).padStart(3, '0')}`);
+        expect(q.lawId).toBe(law.id);
+        expect(questionProblems(q)).toEqual([]);
+        if (q.lessonId) expect(lessonIds.has(q.lessonId)).toBe(true);
+      });
+    }
+  });
+
+  it('ties every question to an article of its own law, with the source it was checked against', () => {
+    for (const { law, questions } of banks) {
+      for (const q of questions) {
+        expect(q.article.law).toBe(law.name);
+        expect(q.article.source).toMatch(/^[\w-]+\/[\w.-]+:.+/);
+        expect(q.checked).toMatch(/2026-\d{2}-\d{2}/);
       }
     }
   });

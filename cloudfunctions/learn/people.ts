@@ -1,0 +1,118 @@
+import type { learnContract } from '../../shared/contracts/learn';
+import type { Town } from '../../shared/contracts/account';
+import { AppError } from '../../shared/result';
+import { counterId } from '../../shared/stats-keys';
+import { periodKey } from '../../shared/time';
+import { _, db } from '../_lib/cloud';
+import { COLL } from '../_lib/collections';
+import { getById, list, listByIds } from '../_lib/db-helpers';
+import type { Handlers } from '../_lib/handler';
+import { emptyProgress, updateProgress, type ProgressDoc } from './progress-store';
+import { quotaId } from './quota';
+import { hashId, lawsById, type CampaignDoc, type QuestionDoc } from './shared';
+import { chinaDay } from '../../shared/time';
+
+type L = Handlers<typeof learnContract>;
+type TownDoc = Town & { _id: string; order: number; women: number | null };
+
+/** A name for the person ranking that does not identify her: first character and stars. */
+function maskedName(name: string | null, openid: string): string {
+  const clean = (name ?? '').replace(/（.*?）|\(.*?\)/g, '').trim();
+  if (clean.length > 0) return `${clean.slice(0, 1)}${'*'.repeat(Math.max(1, Math.min(2, clean.length - 1)))}`;
+  return `学员${hashId('', openid).slice(0, 4)}`;
+}
+
+/** Progress, ranking, campaigns and 纠错. */
+export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn' | 'listCampaigns' | 'reportQuestion'> = {
+  async myProgress(_input, ctx) {
+    const [p, laws, mistakes] = await Promise.all([
+      getById<ProgressDoc>(COLL.progress, ctx.openid),
+      lawsById(ctx.now),
+      list<{ lawId: string }>(db.collection(COLL.mistakes).where({ openid: ctx.openid, active: true }).field({ lawId: true }).limit(100)),
+    ]);
+    const progress = p ?? emptyProgress(ctx.openid);
+    const mistakesByLaw = new Map<string, number>();
+    for (const m of mistakes) mistakesByLaw.set(m.lawId, (mistakesByLaw.get(m.lawId) ?? 0) + 1);
+    const perLaw = [...laws.values()].map((law) => {
+      const mine = progress.perLaw[law._id] ?? { attempts: 0, answered: 0, correct: 0, bestScore: 0 };
+      return { lawId: law._id, lawShort: law.short, ...mine, mistakes: mistakesByLaw.get(law._id) ?? 0 };
+    });
+    return {
+      points: progress.points,
+      streak: progress.streak,
+      attempts: progress.attempts,
+      rankingOptIn: progress.rankingOptIn,
+      perLaw,
+      history: progress.history.map((h) => ({ ...h, at: h.at.toISOString() })),
+    };
+  },
+
+  async ranking({ period }, ctx) {
+    const key = periodKey(period, ctx.now);
+    const [counter, towns, leaders] = await Promise.all([
+      getById<{ towns?: Record<string, { people: number }> }>(COLL.counters, counterId('quiz_attempt', period, key)),
+      list<TownDoc>(db.collection(COLL.regions).orderBy('order', 'asc').limit(100)),
+      list<ProgressDoc>(db.collection(COLL.progress).where({ rankingOptIn: true }).orderBy('points', 'desc').limit(20)),
+    ]);
+    const rows = towns.map((t) => {
+      const people = counter?.towns?.[t._id]?.people ?? 0;
+      const women = typeof t.women === 'number' && t.women > 0 ? t.women : null;
+      return { town: t._id, name: t.name, people, women, rate: women ? people / women : null };
+    });
+    rows.sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || b.people - a.people);
+    return {
+      period,
+      key,
+      towns: rows,
+      people: leaders.map((p, i) => ({ rank: i + 1, name: p.displayName ?? '学员', townName: p.townName, points: p.points, me: p._id === ctx.openid })),
+    };
+  },
+
+  async setRankingOptIn({ optIn }, ctx) {
+    const me = await ctx.profile();
+    const town = me.town ? await getById<TownDoc>(COLL.regions, me.town) : null;
+    await updateProgress(ctx.openid, (p) => ({ ...p, rankingOptIn: optIn, displayName: optIn ? maskedName(me.name, ctx.openid) : null, townName: optIn ? (town?.name ?? null) : null }));
+    return { optIn };
+  },
+
+  async listCampaigns(_input, ctx) {
+    const campaigns = await list<CampaignDoc>(db.collection(COLL.campaigns).where({ published: true, endsAt: _.gte(ctx.now) }).orderBy('endsAt', 'asc').limit(20));
+    const day = chinaDay(ctx.now);
+    const [quotas, progress] = await Promise.all([
+      listByIds<{ count: number }>(COLL.quotas, campaigns.map((c) => quotaId(ctx.openid, c._id, day))),
+      getById<ProgressDoc>(COLL.progress, ctx.openid),
+    ]);
+    const used = new Map(quotas.map((q) => [q._id, q.count]));
+    return {
+      campaigns: campaigns.map((c) => ({
+        id: c._id,
+        title: c.title,
+        description: c.description,
+        startsAt: c.startsAt.toISOString(),
+        endsAt: c.endsAt.toISOString(),
+        dailyCap: c.dailyCap,
+        questionCount: c.questionCount,
+        ratio: c.ratio,
+        passMark: c.passMark,
+        timeLimitSec: c.timeLimitSec,
+        published: c.published,
+        remainingToday: Math.max(0, c.dailyCap - (used.get(quotaId(ctx.openid, c._id, day)) ?? 0)),
+        bestScore: progress?.campaignBest[c._id] ?? null,
+        running: c.startsAt <= ctx.now && ctx.now <= c.endsAt,
+      })),
+    };
+  },
+
+  async reportQuestion({ questionId, reason, note }, ctx) {
+    const question = await getById<QuestionDoc>(COLL.questions, questionId);
+    if (!question) throw new AppError('NOT_FOUND', '没有找到这道题');
+    // One open report per person and question; the reporter is kept only as a hash.
+    const id = hashId('r', ctx.openid, questionId);
+    const existing = await getById<{ status: string }>(COLL.reports, id);
+    if (existing?.status === 'open') return { reportId: id };
+    await db.collection(COLL.reports).doc(id).set({
+      data: { questionId, lawId: question.lawId, reason, note: note ?? '', status: 'open', reporter: hashId('p', ctx.openid), createdAt: ctx.now, resolution: null },
+    });
+    return { reportId: id };
+  },
+};

@@ -1,0 +1,288 @@
+import type { learnContract } from '../../shared/contracts/learn';
+import type { QuizResult } from '../../shared/contracts/quiz';
+import { isCorrect, quotaByRatio, scoreOf, seedOf } from '../../shared/domain/quiz';
+import { AppError } from '../../shared/result';
+import { metricVariant } from '../../shared/stats-keys';
+import { chinaDay } from '../../shared/time';
+import { _, db } from '../_lib/cloud';
+import { COLL } from '../_lib/collections';
+import { countEvent } from '../_lib/counters';
+import { getById, insert, isDuplicateKey, list, listByIds, updateById, updateWhere } from '../_lib/db-helpers';
+import type { CallContext, Handlers } from '../_lib/handler';
+import { requireLaw } from './lessons';
+import { takeQuota } from './quota';
+import {
+  drawnQuestions,
+  hashId,
+  lawsById,
+  newAttemptId,
+  pick,
+  questionOf,
+  quizOf,
+  type AttemptDoc,
+  type BankDoc,
+  type CampaignDoc,
+  type QuestionDoc,
+} from './shared';
+import { recordProgress } from './progress-store';
+
+type L = Handlers<typeof learnContract>;
+
+/** Answers arriving this long after the deadline are late (allows for a slow network). */
+const GRACE_MS = 30_000;
+const DEFAULT_COUNT = 10;
+
+async function createAttempt(ctx: CallContext, attempt: Omit<AttemptDoc, 'openid' | 'town' | 'day' | 'status' | 'startedAt'>, questions: QuestionDoc[]) {
+  const me = await ctx.profile();
+  const doc: AttemptDoc = { ...attempt, openid: ctx.openid, town: me.town, day: chinaDay(ctx.now), status: 'open', startedAt: ctx.now };
+  await insert(COLL.attempts, doc as unknown as Record<string, unknown>);
+  return quizOf(doc, new Map(questions.map((q) => [q._id, q])), await lawsById(ctx.now));
+}
+
+async function practice(ctx: CallContext, lawId: string, count: number) {
+  const [law, bank] = await Promise.all([requireLaw(lawId), getById<BankDoc>(COLL.bank, lawId)]);
+  const ids = pick(bank?.ids ?? [], count);
+  if (ids.length === 0) throw new AppError('CONFLICT', '这部法律还没有题目');
+  const questions = await listByIds<QuestionDoc>(COLL.questions, ids);
+  const attemptId = newAttemptId();
+  return createAttempt(
+    ctx,
+    { _id: attemptId, mode: 'practice', title: `${law.short} · 练习`, lawIds: [lawId], campaignId: null, questions: drawnQuestions(attemptId, questions), deadline: null, timeLimitSec: null, passMark: null },
+    questions,
+  );
+}
+
+async function campaign(ctx: CallContext, campaignId: string) {
+  const c = await getById<CampaignDoc>(COLL.campaigns, campaignId);
+  if (!c || !c.published) throw new AppError('NOT_FOUND', '没有找到这个活动');
+  if (ctx.now < c.startsAt) throw new AppError('CONFLICT', '活动还没有开始');
+  if (ctx.now > c.endsAt) throw new AppError('CONFLICT', '活动已经结束');
+  const laws = Object.keys(c.ratio).filter((l) => (c.ratio[l] ?? 0) > 0);
+  const banks = await listByIds<BankDoc>(COLL.bank, laws);
+  const available = Object.fromEntries(banks.map((b) => [b._id, b.ids.length]));
+  const quota = quotaByRatio(available, c.ratio, c.questionCount);
+  const ids = banks.flatMap((b) => pick(b.ids, quota[b._id] ?? 0));
+  if (ids.length === 0) throw new AppError('CONFLICT', '活动题库还没有题目');
+  // The daily cap counts attempts started, checked and taken in one atomic step.
+  if (!(await takeQuota(ctx.openid, campaignId, chinaDay(ctx.now), c.dailyCap))) {
+    throw new AppError('RATE_LIMITED', `今天的答题次数（${c.dailyCap} 次）已经用完，明天再来`);
+  }
+  const questions = await listByIds<QuestionDoc>(COLL.questions, ids);
+  const attemptId = newAttemptId();
+  const deadline = c.timeLimitSec ? new Date(ctx.now.getTime() + c.timeLimitSec * 1000) : null;
+  return createAttempt(
+    ctx,
+    {
+      _id: attemptId,
+      mode: 'campaign',
+      title: c.title,
+      lawIds: [...new Set(questions.map((q) => q.lawId))],
+      campaignId,
+      questions: drawnQuestions(attemptId, questions),
+      deadline,
+      timeLimitSec: c.timeLimitSec,
+      passMark: c.passMark,
+    },
+    questions,
+  );
+}
+
+async function daily(ctx: CallContext) {
+  const day = chinaDay(ctx.now);
+  const attemptId = hashId('d', ctx.openid, day);
+  const existing = await getById<AttemptDoc>(COLL.attempts, attemptId);
+  if (existing?.status === 'submitted') throw new AppError('CONFLICT', '今天的每日一题已经答过了，明天再来');
+  const bank = await getById<BankDoc>(COLL.bank, 'all');
+  const ids = bank?.ids ?? [];
+  if (ids.length === 0) throw new AppError('CONFLICT', '还没有题目');
+  // Everyone gets the same question on the same China day.
+  const questionId = existing?.questions[0]?.id ?? (ids[seedOf(day) % ids.length]);
+  const questions = await listByIds<QuestionDoc>(COLL.questions, [questionId]);
+  if (existing) return quizOf(existing, new Map(questions.map((q) => [q._id, q])), await lawsById(ctx.now));
+  try {
+    return await createAttempt(
+      ctx,
+      { _id: attemptId, mode: 'daily', title: `每日一题 · ${day}`, lawIds: questions.map((q) => q.lawId), campaignId: null, questions: drawnQuestions(attemptId, questions), deadline: null, timeLimitSec: null, passMark: null },
+      questions,
+    );
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    const again = await getById<AttemptDoc>(COLL.attempts, attemptId);
+    if (!again) throw err;
+    return quizOf(again, new Map(questions.map((q) => [q._id, q])), await lawsById(ctx.now));
+  }
+}
+
+/** The owner's attempt, or NOT_FOUND (another person's attempt is as good as missing). */
+async function ownAttempt(ctx: CallContext, attemptId: string): Promise<AttemptDoc> {
+  const attempt = await getById<AttemptDoc>(COLL.attempts, attemptId);
+  if (!attempt || attempt.openid !== ctx.openid) throw new AppError('NOT_FOUND', '没有找到这次答题');
+  return attempt;
+}
+
+function grade(attempt: AttemptDoc, questions: Map<string, QuestionDoc>, given: Map<string, string[]>, now: Date, lawShort: (id: string) => string): QuizResult {
+  const expired = attempt.deadline !== null && now.getTime() > attempt.deadline.getTime() + GRACE_MS;
+  const items = attempt.questions.flatMap(({ id, order }) => {
+    const q = questions.get(id);
+    if (!q) return [];
+    const chosen = expired ? [] : (given.get(id) ?? []);
+    const byKey = new Map(q.options.map((o) => [o.key, o.text]));
+    return [
+      {
+        questionId: id,
+        type: q.type,
+        lawShort: lawShort(q.lawId),
+        stem: q.stem,
+        options: order.map((key) => ({ key, text: byKey.get(key) ?? '' })),
+        chosen,
+        answer: q.answer,
+        correct: !expired && isCorrect(q, chosen),
+        explanation: q.explanation,
+        article: q.article,
+      },
+    ];
+  });
+  const correct = items.filter((i) => i.correct).length;
+  const score = scoreOf(correct, items.length);
+  const passed = attempt.passMark === null ? null : score >= attempt.passMark;
+  return {
+    attemptId: attempt._id,
+    mode: attempt.mode,
+    title: attempt.title,
+    score,
+    correct,
+    total: items.length,
+    passed,
+    passMark: attempt.passMark,
+    expired,
+    pointsEarned: correct + (passed ? 5 : 0),
+    items,
+    submittedAt: now.toISOString(),
+  };
+}
+
+/** Mistake-book changes of a graded attempt: wrong answers enter, right answers in a drill leave. */
+async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, questions: Map<string, QuestionDoc>): Promise<void> {
+  await Promise.all(
+    result.items.map(async (item) => {
+      const id = hashId('m', ctx.openid, item.questionId);
+      if (item.correct) {
+        if (attempt.mode === 'drill') await updateById(COLL.mistakes, id, { active: false, fixedAt: ctx.now });
+        return;
+      }
+      const change = { active: true, wrongCount: _.inc(1), lastWrongAt: ctx.now };
+      if ((await updateById(COLL.mistakes, id, change)) > 0) return;
+      const lawId = questions.get(item.questionId)?.lawId ?? '';
+      try {
+        await insert(COLL.mistakes, { _id: id, openid: ctx.openid, questionId: item.questionId, lawId, active: true, wrongCount: 1, lastWrongAt: ctx.now });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        await updateById(COLL.mistakes, id, change);
+      }
+    }),
+  );
+}
+
+/** Statistics of a graded attempt: attempts (人次/人数), scores and passes, and per law and question. */
+async function countAttempt(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, questions: Map<string, QuestionDoc>): Promise<void> {
+  const base = { person: ctx.openid, town: attempt.town, at: ctx.now };
+  const jobs = [
+    countEvent({
+      ...base,
+      metric: 'quiz_attempt',
+      dims: { mode: attempt.mode, ...(attempt.campaignId ? { campaign: attempt.campaignId } : {}) },
+      sums: { scoreSum: result.score, passes: result.passed ? 1 : 0, graded: result.passed === null ? 0 : 1 },
+    }),
+  ];
+  for (const lawId of attempt.lawIds) {
+    const mine = result.items.filter((i) => questions.get(i.questionId)?.lawId === lawId);
+    const qs: Record<string, Record<string, number>> = {};
+    for (const i of mine) qs[i.questionId] = { a: 1, w: i.correct ? 0 : 1 };
+    jobs.push(
+      countEvent({
+        ...base,
+        metric: metricVariant('quiz_law', ['law', lawId]),
+        sums: { answered: mine.length, correct: mine.filter((i) => i.correct).length, passes: result.passed ? 1 : 0 },
+        totals: { qs },
+      }),
+    );
+  }
+  await Promise.all(jobs);
+}
+
+/** Quizzes: start, submit (graded once), results, the mistake book and drills. */
+export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'listMistakes' | 'drillMistakes'> = {
+  startQuiz(input, ctx) {
+    if (input.mode === 'practice') return practice(ctx, input.lawId, input.count ?? DEFAULT_COUNT);
+    if (input.mode === 'campaign') return campaign(ctx, input.campaignId);
+    return daily(ctx);
+  },
+
+  async submitQuiz({ attemptId, answers }, ctx) {
+    const attempt = await ownAttempt(ctx, attemptId);
+    if (attempt.status === 'submitted' && attempt.result) return attempt.result;
+    const drawn = new Set(attempt.questions.map((q) => q.id));
+    const given = new Map<string, string[]>();
+    for (const a of answers) {
+      if (!drawn.has(a.questionId)) throw new AppError('INVALID_INPUT', '提交的答案里有不属于这次答题的题目');
+      if (given.has(a.questionId)) throw new AppError('INVALID_INPUT', '同一道题提交了两次答案');
+      given.set(a.questionId, a.keys);
+    }
+    const [docs, laws] = await Promise.all([listByIds<QuestionDoc>(COLL.questions, [...drawn]), lawsById(ctx.now)]);
+    const questions = new Map(docs.map((q) => [q._id, q]));
+    const result = grade(attempt, questions, given, ctx.now, (id) => laws.get(id)?.short ?? '');
+    // Only the call that flips the attempt from open to submitted records anything: identical
+    // concurrent submissions all get the one stored result.
+    const won = await updateWhere(COLL.attempts, { _id: attemptId, status: 'open' }, { status: 'submitted', result, submittedAt: ctx.now });
+    if (won === 0) {
+      const stored = await getById<AttemptDoc>(COLL.attempts, attemptId);
+      if (stored?.result) return stored.result;
+      throw new AppError('CONFLICT', '这次答题正在提交，请稍后查看结果');
+    }
+    await Promise.all([recordMistakes(ctx, attempt, result, questions), countAttempt(ctx, attempt, result, questions), recordProgress(ctx, attempt, result, new Map(docs.map((q) => [q._id, q.lawId])))]);
+    return result;
+  },
+
+  async getResult({ attemptId }, ctx) {
+    const attempt = await ownAttempt(ctx, attemptId);
+    if (!attempt.result) throw new AppError('CONFLICT', '这次答题还没有提交');
+    return attempt.result;
+  },
+
+  async listMistakes({ lawId }, ctx) {
+    const query = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
+    const mistakes = await list<{ questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(
+      db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100),
+    );
+    const [docs, laws] = await Promise.all([listByIds<QuestionDoc>(COLL.questions, mistakes.map((m) => m.questionId)), lawsById(ctx.now)]);
+    const byId = new Map(docs.map((q) => [q._id, q]));
+    const groups = new Map<string, { lawId: string; lawShort: string; items: Array<{ question: ReturnType<typeof questionOf>; wrongCount: number; lastWrongAt: string }> }>();
+    for (const m of mistakes) {
+      const q = byId.get(m.questionId);
+      if (!q) continue;
+      const group = groups.get(q.lawId) ?? { lawId: q.lawId, lawShort: laws.get(q.lawId)?.short ?? '', items: [] };
+      group.items.push({ question: questionOf(q), wrongCount: m.wrongCount, lastWrongAt: m.lastWrongAt.toISOString() });
+      groups.set(q.lawId, group);
+    }
+    const ordered = [...groups.values()].sort((a, b) => (laws.get(a.lawId)?.order ?? 99) - (laws.get(b.lawId)?.order ?? 99));
+    return { total: ordered.reduce((n, g) => n + g.items.length, 0), groups: ordered };
+  },
+
+  async drillMistakes({ lawId, count }, ctx) {
+    const query = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
+    const mistakes = await list<{ questionId: string }>(db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100));
+    const ids = pick(
+      mistakes.map((m) => m.questionId),
+      count ?? DEFAULT_COUNT,
+    );
+    if (ids.length === 0) throw new AppError('NOT_FOUND', '错题本是空的，先去做几道题吧');
+    const questions = await listByIds<QuestionDoc>(COLL.questions, ids);
+    const attemptId = newAttemptId();
+    return createAttempt(
+      ctx,
+      { _id: attemptId, mode: 'drill', title: '错题重做', lawIds: [...new Set(questions.map((q) => q.lawId))], campaignId: null, questions: drawnQuestions(attemptId, questions), deadline: null, timeLimitSec: null, passMark: null },
+      questions,
+    );
+  },
+};
+

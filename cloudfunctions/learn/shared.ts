@@ -1,0 +1,116 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Campaign, Question, Quiz, QuizResult } from '../../shared/contracts/quiz';
+import { optionOrder } from '../../shared/domain/quiz';
+import { db } from '../_lib/cloud';
+import { COLL } from '../_lib/collections';
+import { list } from '../_lib/db-helpers';
+import type { LawDoc } from './lessons';
+
+/** A question as stored: the content plus its status in the bank. */
+export type QuestionDoc = Question & { _id: string; status: 'active' | 'retired' };
+/** The ids of a law's active questions, kept by seed and staff actions, so a draw never scans. */
+export interface BankDoc {
+  _id: string;
+  ids: string[];
+}
+export type CampaignDoc = Omit<Campaign, 'id' | 'startsAt' | 'endsAt'> & { _id: string; startsAt: Date; endsAt: Date };
+
+/** An attempt: what was drawn, in which option order, and, once submitted, the result. */
+export interface AttemptDoc {
+  _id: string;
+  openid: string;
+  mode: Quiz['mode'];
+  title: string;
+  lawIds: string[];
+  campaignId: string | null;
+  town: string | null;
+  questions: Array<{ id: string; order: string[] }>;
+  startedAt: Date;
+  deadline: Date | null;
+  timeLimitSec: number | null;
+  passMark: number | null;
+  day: string;
+  status: 'open' | 'submitted';
+  result?: QuizResult;
+}
+
+/** A short hash for ids derived from private values (never the values themselves). */
+export function hashId(prefix: string, ...parts: string[]): string {
+  return `${prefix}${createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32)}`;
+}
+
+/** A random attempt id. */
+export function newAttemptId(): string {
+  return `a${randomBytes(12).toString('hex')}`;
+}
+
+/** Picks `n` distinct items at random (crypto-random: draws must not be predictable). */
+export function pick<T>(items: readonly T[], n: number): T[] {
+  const pool = [...items];
+  const out: T[] = [];
+  while (out.length < n && pool.length > 0) {
+    const i = randomBytes(4).readUInt32BE(0) % pool.length;
+    out.push(pool.splice(i, 1)[0] as T);
+  }
+  return out;
+}
+
+let lawCache: { at: number; laws: Map<string, LawDoc> } | undefined;
+
+/** The laws by id, cached for a minute per function instance (they change rarely). */
+export async function lawsById(now: Date): Promise<Map<string, LawDoc>> {
+  if (lawCache && now.getTime() - lawCache.at < 60_000) return lawCache.laws;
+  const docs = await list<LawDoc>(db.collection(COLL.laws).orderBy('order', 'asc').limit(100));
+  lawCache = { at: now.getTime(), laws: new Map(docs.map((d) => [d._id, d])) };
+  return lawCache.laws;
+}
+
+/** The quiz payload of an attempt: options in the attempt's order, no answer key. */
+export function quizOf(attempt: AttemptDoc, questions: Map<string, QuestionDoc>, laws: Map<string, LawDoc>): Quiz {
+  return {
+    attemptId: attempt._id,
+    mode: attempt.mode,
+    title: attempt.title,
+    deadline: attempt.deadline ? attempt.deadline.toISOString() : null,
+    timeLimitSec: attempt.timeLimitSec,
+    passMark: attempt.passMark,
+    questions: attempt.questions.flatMap(({ id, order }) => {
+      const q = questions.get(id);
+      if (!q) return [];
+      const byKey = new Map(q.options.map((o) => [o.key, o.text]));
+      return [
+        {
+          id,
+          type: q.type,
+          lawId: q.lawId,
+          lawShort: laws.get(q.lawId)?.short ?? '',
+          stem: q.stem,
+          options: order.map((key) => ({ key, text: byKey.get(key) ?? '' })),
+        },
+      ];
+    }),
+  };
+}
+
+/** The stored shape of an attempt's questions, with options shuffled for this attempt. */
+export function drawnQuestions(attemptId: string, questions: QuestionDoc[]): AttemptDoc['questions'] {
+  return questions.map((q) => ({ id: q._id, order: optionOrder(attemptId, q._id, q.options.map((o) => o.key), q.type) }));
+}
+
+/** A question as the contract shows it (answer included: only after grading or in the mistake book). */
+export function questionOf(doc: QuestionDoc): Question {
+  const q: Question = {
+    id: doc._id,
+    lawId: doc.lawId,
+    type: doc.type,
+    stem: doc.stem,
+    options: doc.options,
+    answer: doc.answer,
+    explanation: doc.explanation,
+    article: doc.article,
+    difficulty: doc.difficulty,
+    checked: doc.checked,
+  };
+  if (doc.lessonId) q.lessonId = doc.lessonId;
+  return q;
+}
