@@ -96,8 +96,8 @@ async function daily(ctx: CallContext) {
   const ids = bank?.ids ?? [];
   if (ids.length === 0) throw new AppError('CONFLICT', '还没有题目');
   // Everyone gets the same question on the same China day.
-  const questionId = existing?.questions[0]?.id ?? (ids[seedOf(day) % ids.length]);
-  const questions = await listByIds<QuestionDoc>(COLL.questions, [questionId]);
+  const questionId = existing?.questions[0]?.id ?? ids[seedOf(day) % ids.length];
+  const questions = questionId ? await listByIds<QuestionDoc>(COLL.questions, [questionId]) : [];
   if (existing) return quizOf(existing, new Map(questions.map((q) => [q._id, q])), await lawsById(ctx.now));
   try {
     return await createAttempt(
