@@ -19,6 +19,8 @@ module.exports = {
       globalSetup: '<rootDir>/tests/support/build-functions-once.ts',
     },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
+    // Native mini-program components, loaded by miniprogram-simulate in jsdom.
+    { ...common, displayName: 'component', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/component/**/*.test.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
   ],
 };

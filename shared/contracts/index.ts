@@ -2,11 +2,13 @@ import type * as z from '../zod';
 import type { ActionContract, FunctionContract } from './define';
 import { accountContract } from './account';
 import { learnContract } from './learn';
+import { learnAdminContract } from './learn-admin';
 
 /** Every cloud function's contract, by function name. */
 export const contracts = {
   account: accountContract,
   learn: learnContract,
+  learnAdmin: learnAdminContract,
 } satisfies Record<string, FunctionContract>;
 
 export type Contracts = typeof contracts;
