@@ -3,6 +3,7 @@ import { BSONRegExp, EJSON } from 'bson';
 import { Query, aggregate, find, update as applyUpdate } from 'mingo';
 import { fastUpdate } from './fast-update';
 import { pathValue } from './keys';
+import { cloneValue, isDate } from './values';
 import type { Doc, Store, Write } from './types';
 
 /** A response as the SDK's transport returns it: data on success, `code` and `message` on failure. */
@@ -47,7 +48,7 @@ interface Tx {
 /** Turns transport values into what mingo evaluates: BSON regexes to RegExp, server dates to Dates. */
 function revive(value: unknown, now: number): unknown {
   if (value instanceof BSONRegExp) return new RegExp(value.pattern, value.options.replace(/[^gimsuy]/g, ''));
-  if (value instanceof Date || value === null || typeof value !== 'object') return value;
+  if (isDate(value) || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => revive(v, now));
   const obj = value as Plain;
   const serverDate = obj.$tcb_server_date as { offset?: number } | undefined;
@@ -64,10 +65,10 @@ function typeRank(v: unknown): number {
   if (v === undefined || v === null) return 1;
   if (typeof v === 'number') return 2;
   if (typeof v === 'string') return 3;
-  if (typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v)) return 4;
+  if (typeof v === 'object' && !isDate(v) && !Array.isArray(v)) return 4;
   if (Array.isArray(v)) return 5;
   if (typeof v === 'boolean') return 8;
-  if (v instanceof Date) return 9;
+  if (isDate(v)) return 9;
   return 10;
 }
 
@@ -77,7 +78,7 @@ function compareValues(a: unknown, b: unknown): number {
   if (ra !== rb) return ra - rb;
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (isDate(a) && isDate(b)) return a.getTime() - b.getTime();
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   const ea = encode(a);
   const eb = encode(b);
@@ -312,7 +313,7 @@ export class Engine {
   }
 
   private applyOperators(current: Doc, data: Plain): Doc {
-    const copy = structuredClone(current);
+    const copy = cloneValue(current);
     const operators: Plain = {};
     const plainSet: Plain = {};
     for (const [k, v] of Object.entries(data)) {

@@ -1,3 +1,5 @@
+import { isDate } from './values';
+
 type Plain = Record<string, unknown>;
 
 const FAST_OPS = new Set(['$set', '$inc', '$unset', '$push']);
@@ -13,7 +15,7 @@ function parentOf(doc: Plain, path: string, create: boolean): { parent: Plain; k
       next = {};
       cur[part] = next;
     }
-    if (typeof next !== 'object' || Array.isArray(next) || next instanceof Date) return null;
+    if (typeof next !== 'object' || Array.isArray(next) || isDate(next)) return null;
     cur = next as Plain;
   }
   return { parent: cur, key: parts[parts.length - 1] as string };
@@ -24,7 +26,7 @@ function probePath(doc: Plain, path: string): { ok: boolean; value: unknown } {
   let cur: unknown = doc;
   for (const part of path.split('.')) {
     if (cur === undefined || cur === null) return { ok: true, value: undefined };
-    if (typeof cur !== 'object' || Array.isArray(cur) || cur instanceof Date) return { ok: false, value: undefined };
+    if (typeof cur !== 'object' || Array.isArray(cur) || isDate(cur)) return { ok: false, value: undefined };
     cur = (cur as Plain)[part];
   }
   return { ok: true, value: cur };

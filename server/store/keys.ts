@@ -1,3 +1,4 @@
+import { isDate } from './values';
 import type { IndexDecl } from './types';
 
 /** Reads a dotted path of a document. */
@@ -16,7 +17,7 @@ export function scalarKey(value: unknown): string | undefined {
   if (typeof value === 'string') return `s:${value}`;
   if (typeof value === 'number') return `n:${value}`;
   if (typeof value === 'boolean') return `b:${value ? 1 : 0}`;
-  if (value instanceof Date) return `d:${value.getTime()}`;
+  if (isDate(value)) return `d:${value.getTime()}`;
   return undefined;
 }
 
@@ -40,7 +41,7 @@ export function equalities(query: Record<string, unknown>): Map<string, unknown>
       continue;
     }
     if (field.startsWith('$')) continue;
-    if (cond !== null && typeof cond === 'object' && !(cond instanceof Date)) {
+    if (cond !== null && typeof cond === 'object' && !isDate(cond)) {
       const ops = Object.keys(cond);
       if (ops.length === 1 && ops[0] === '$eq') out.set(field, (cond as { $eq: unknown }).$eq);
       else if (ops.length === 1 && ops[0] === '$in' && field === '_id') out.set(field, cond);

@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import { learnAdminContract, type QuestionDraft } from '../../shared/contracts/learn-admin';
+import type { Campaign } from '../../shared/contracts/quiz';
+import { QuestionSchema, questionProblems } from '../../shared/contracts/quiz';
+import { parseQuestionRows } from '../../shared/domain/question-import';
+import { parseCsv, parseXlsx, type Rows } from '../../shared/domain/spreadsheet';
+import { AppError } from '../../shared/result';
+import { _, db } from '../_lib/cloud';
+import { COLL } from '../_lib/collections';
+import { getById, insert, isDuplicateKey, list, listByIds, setById, updateById, updateWhere } from '../_lib/db-helpers';
+import type { CallContext } from '../_lib/handler';
+import { createFunction } from '../_lib/handler';
+import { chinaDay } from '../../shared/time';
+
+type LawDoc = { _id: string; short: string; name: string; lessonCount: number; questionCount?: number };
+type QuestionDoc = Omit<QuestionDraft, 'id'> & { _id: string; status: 'active' | 'retired'; origin?: 'seed' | 'staff' | 'import'; updatedAt?: Date; editedAt?: Date };
+type CampaignDoc = Omit<Campaign, 'id' | 'startsAt' | 'endsAt'> & { _id: string; startsAt: Date; endsAt: Date };
+
+const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+
+async function requireLaw(lawId: string): Promise<LawDoc> {
+  const law = await getById<LawDoc>(COLL.laws, lawId);
+  if (!law) throw new AppError('NOT_FOUND', '没有这部法律');
+  return law;
+}
+
+/** Adds or removes question ids in a law's bank and in 'all', keeping the law's count in step. */
+async function bankChange(lawId: string, ids: string[], add: boolean): Promise<void> {
+  if (ids.length === 0) return;
+  for (const bankId of [lawId, 'all']) {
+    const change = add ? { ids: _.push(ids) } : { ids: _.pullAll(ids) };
+    if ((await updateById(COLL.bank, bankId, change)) === 0 && add) {
+      try {
+        await insert(COLL.bank, { _id: bankId, ids });
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        await updateById(COLL.bank, bankId, change);
+      }
+    }
+  }
+  await updateById(COLL.laws, lawId, { questionCount: _.inc(add ? ids.length : -ids.length) });
+}
+
+function checkQuestion(draft: QuestionDraft): void {
+  const problems = questionProblems(draft);
+  if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join('；'));
+}
+
+function campaignOut(c: CampaignDoc): Campaign {
+  return {
+    id: c._id,
+    title: c.title,
+    description: c.description,
+    startsAt: c.startsAt.toISOString(),
+    endsAt: c.endsAt.toISOString(),
+    dailyCap: c.dailyCap,
+    questionCount: c.questionCount,
+    ratio: c.ratio,
+    passMark: c.passMark,
+    timeLimitSec: c.timeLimitSec,
+    published: c.published,
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function recountLessons(lawId: string): Promise<void> {
+  const res = (await db.collection(COLL.lessons).where({ lawId }).count()) as { total: number };
+  await updateById(COLL.laws, lawId, { lessonCount: res.total });
+}
+
+function sheetRows(fileName: string, base64: string): Rows {
+  const bytes = Uint8Array.from(Buffer.from(base64, 'base64'));
+  try {
+    if (/\.csv$/i.test(fileName)) return parseCsv(new TextDecoder('utf-8').decode(bytes));
+    return parseXlsx(bytes);
+  } catch {
+    throw new AppError('INVALID_INPUT', '文件无法读取：请上传 .xlsx 或 UTF-8 编码的 .csv 文件');
+  }
+}
+
+const stamp = (ctx: CallContext) => ({ updatedAt: ctx.now, updatedBy: ctx.openid });
+
+export const main = createFunction('learnAdmin', learnAdminContract, {
+  async listQuestions({ lawId, status, type, keyword, page, pageSize }) {
+    const where: Record<string, unknown> = {};
+    if (lawId) where.lawId = lawId;
+    if (status) where.status = status;
+    if (type) where.type = type;
+    if (keyword) where.stem = db.RegExp({ regexp: escapeRegExp(keyword), options: 'i' });
+    const [docs, count] = await Promise.all([
+      list<QuestionDoc>(db.collection(COLL.questions).where(where).orderBy('_id', 'asc').skip((page - 1) * pageSize).limit(pageSize)),
+      db.collection(COLL.questions).where(where).count() as Promise<{ total: number }>,
+    ]);
+    const items = docs.map((d) => {
+      const q = QuestionSchema.parse({
+        id: d._id,
+        lawId: d.lawId,
+        type: d.type,
+        stem: d.stem,
+        options: d.options,
+        answer: d.answer,
+        explanation: d.explanation,
+        article: d.article,
+        difficulty: d.difficulty,
+        checked: d.checked ?? '',
+        ...(d.lessonId ? { lessonId: d.lessonId } : {}),
+      });
+      return { ...q, status: d.status, origin: d.origin ?? 'seed', updatedAt: d.updatedAt ? d.updatedAt.toISOString() : null };
+    });
+    return { items, total: count.total, page, pageSize };
+  },
+
+  async saveQuestion({ question }, ctx) {
+    checkQuestion(question);
+    const law = await requireLaw(question.lawId);
+    const { id: givenId, ...fields } = question;
+    const content = { ...fields, checked: fields.checked ?? `${chinaDay(ctx.now)}: 工作人员录入`, article: { ...fields.article, law: fields.article.law || law.name } };
+    if (!givenId) {
+      const id = newId(`${law._id}-s`);
+      await insert(COLL.questions, { _id: id, ...content, status: 'active', origin: 'staff', createdAt: ctx.now, ...stamp(ctx) });
+      await bankChange(law._id, [id], true);
+      return { id };
+    }
+    const current = await getById<QuestionDoc>(COLL.questions, givenId);
+    if (!current) throw new AppError('NOT_FOUND', '没有找到这道题');
+    await setById(COLL.questions, givenId, { ...content, status: current.status, origin: current.origin ?? 'seed', createdAt: (current as { createdAt?: Date }).createdAt ?? ctx.now, editedAt: ctx.now, ...stamp(ctx) });
+    if (current.status === 'active' && current.lawId !== law._id) {
+      await bankChange(current.lawId, [givenId], false);
+      await bankChange(law._id, [givenId], true);
+    }
+    return { id: givenId };
+  },
+
+  async retireQuestion({ id, restore }, ctx) {
+    const current = await getById<QuestionDoc>(COLL.questions, id);
+    if (!current) throw new AppError('NOT_FOUND', '没有找到这道题');
+    const next = restore ? 'active' : 'retired';
+    if (current.status === next) return { id, status: next };
+    // Conditional, so two clicks at once change the bank once.
+    const changed = await updateWhere(COLL.questions, { _id: id, status: current.status }, restore ? { status: 'active', retiredAt: _.remove(), ...stamp(ctx) } : { status: 'retired', retiredAt: ctx.now, ...stamp(ctx) });
+    if (changed > 0) await bankChange(current.lawId, [id], Boolean(restore));
+    return { id, status: next };
+  },
+
+  async saveLesson({ lesson }, ctx) {
+    await requireLaw(lesson.lawId);
+    const current = await getById<{ lawId: string }>(COLL.lessons, lesson.id);
+    await setById(COLL.lessons, lesson.id, { ...lesson, ...stamp(ctx) });
+    await recountLessons(lesson.lawId);
+    if (current && current.lawId !== lesson.lawId) await recountLessons(current.lawId);
+    return { id: lesson.id };
+  },
+
+  async retireLesson({ id }) {
+    const current = await getById<{ lawId: string }>(COLL.lessons, id);
+    if (!current) throw new AppError('NOT_FOUND', '没有找到这一课');
+    await db.collection(COLL.lessons).doc(id).remove();
+    await recountLessons(current.lawId);
+    return { id };
+  },
+
+  async listCampaigns() {
+    const docs = await list<CampaignDoc>(db.collection(COLL.campaigns).orderBy('startsAt', 'desc').limit(100));
+    return { campaigns: docs.map(campaignOut) };
+  },
+
+  async saveCampaign({ campaign }, ctx) {
+    const startsAt = new Date(campaign.startsAt);
+    const endsAt = new Date(campaign.endsAt);
+    if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) throw new AppError('INVALID_INPUT', '开始和结束时间格式不正确');
+    if (endsAt <= startsAt) throw new AppError('INVALID_INPUT', '结束时间要晚于开始时间');
+    const weighted = Object.entries(campaign.ratio).filter(([, w]) => w > 0);
+    if (weighted.length === 0) throw new AppError('INVALID_INPUT', '至少给一部法律设置出题比例');
+    const laws = await listByIds<LawDoc>(COLL.laws, weighted.map(([l]) => l));
+    if (laws.length !== weighted.length) throw new AppError('INVALID_INPUT', '出题比例里有不存在的法律');
+    const { id: givenId, ...fields } = campaign;
+    const id = givenId ?? newId('c');
+    if (givenId && !(await getById(COLL.campaigns, givenId))) throw new AppError('NOT_FOUND', '没有找到这个活动');
+    await setById(COLL.campaigns, id, { ...fields, ratio: Object.fromEntries(weighted), startsAt, endsAt, ...stamp(ctx) });
+    return { id };
+  },
+
+  async importQuestions({ fileName, contentBase64, dryRun }, ctx) {
+    const rows = sheetRows(fileName, contentBase64);
+    const laws = await list<LawDoc>(db.collection(COLL.laws).limit(100));
+    const { headerErrors, parsed } = parseQuestionRows(
+      rows,
+      laws.map((l) => ({ id: l._id, short: l.short, name: l.name })),
+      `${chinaDay(ctx.now)}: 由工作人员导入（${fileName}）`,
+    );
+    if (headerErrors.length > 0) return { imported: 0, rows: 0, report: [{ row: 1, ok: false, errors: headerErrors }] };
+    if (parsed.length === 0) return { imported: 0, rows: 0, report: [{ row: 2, ok: false, errors: ['表格里没有题目'] }] };
+    if (parsed.length > 500) throw new AppError('INVALID_INPUT', '一次最多导入 500 题');
+    const report = parsed.map((p) => ({ row: p.row, ok: p.errors.length === 0, errors: p.errors }));
+    // All or nothing: a single bad row and nothing is imported.
+    if (dryRun || report.some((r) => !r.ok)) return { imported: 0, rows: parsed.length, report };
+    const byLaw = new Map<string, string[]>();
+    for (const p of parsed) {
+      if (!p.draft) continue;
+      const id = newId(`${p.draft.lawId}-i`);
+      await insert(COLL.questions, { _id: id, ...p.draft, status: 'active', origin: 'import', createdAt: ctx.now, ...stamp(ctx) });
+      byLaw.set(p.draft.lawId, [...(byLaw.get(p.draft.lawId) ?? []), id]);
+    }
+    for (const [lawId, ids] of byLaw) await bankChange(lawId, ids, true);
+    return { imported: parsed.length, rows: parsed.length, report };
+  },
+
+  async listReports({ status }) {
+    const reports = await list<{ _id: string; questionId: string; lawId: string; reason: string; note: string; status: string; resolution: string | null; createdAt: Date }>(
+      db.collection(COLL.reports).where({ status }).orderBy('createdAt', 'desc').limit(100),
+    );
+    const questions = await listByIds<QuestionDoc>(COLL.questions, [...new Set(reports.map((r) => r.questionId))]);
+    const stems = new Map(questions.map((q) => [q._id, q.stem]));
+    return {
+      reports: reports.map((r) => ({
+        id: r._id,
+        questionId: r.questionId,
+        lawId: r.lawId,
+        stem: stems.get(r.questionId) ?? '（题目已删除）',
+        reason: r.reason as '答案有误',
+        note: r.note,
+        status: r.status as 'open',
+        resolution: r.resolution,
+        createdAt: r.createdAt.toISOString(),
+      })),
+    };
+  },
+
+  async resolveReport({ id, decision, note }, ctx) {
+    const changed = await updateWhere(COLL.reports, { _id: id, status: 'open' }, { status: decision, resolution: note, resolvedAt: ctx.now, resolvedBy: ctx.openid });
+    if (changed === 0) throw new AppError('NOT_FOUND', '没有找到待处理的这条纠错');
+    return { id, status: decision };
+  },
+});
