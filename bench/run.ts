@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildFunctions } from '../scripts/build-functions';
 import { packageSizes } from '../scripts/weapp-size';
+import { quizOpsTable } from './quiz-ops';
 
 // `npm run bench`: weapp package sizes, function bundle sizes and cold-require cost, and the local
 // host's throughput for learn.getLesson. Results are appended to bench/RESULTS.md.
@@ -19,7 +20,15 @@ function coldRequireMs(target: string, runs = 7): number {
   return median(times);
 }
 
-async function throughput(concurrency: number, total: number): Promise<{ rps: number; p50: number; p99: number }> {
+interface Load {
+  /** Before timing: prepares request i (e.g. starts the attempt it will submit). */
+  prepare?: (post: Post, i: number) => Promise<unknown>;
+  /** The timed request i. */
+  request: (post: Post, i: number, prepared: unknown) => Promise<void>;
+}
+type Post = (fn: string, openid: string, event: unknown) => Promise<{ ok: boolean; data?: unknown }>;
+
+async function throughput(concurrency: number, total: number, load: Load): Promise<{ rps: number; p50: number; p99: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jgfzt-bench-'));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'bench/serve.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
@@ -29,20 +38,24 @@ async function throughput(concurrency: number, total: number): Promise<{ rps: nu
     });
     child.on('exit', () => reject(new Error('bench server exited')));
   });
-  const url = `http://127.0.0.1:${port}/api/fn/learn`;
-  const lessons = ['anti-dv-01', 'anti-dv-02', 'women-rights-01', 'civil-code-03', 'minors-02', 'constitution-01'];
+  const post: Post = async (fn, openid, event) => {
+    const res = await fetch(`http://127.0.0.1:${port}/api/fn/${fn}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-local-openid': openid },
+      body: JSON.stringify(event),
+    });
+    const body = (await res.json()) as { ok: boolean; data?: unknown };
+    if (!body.ok) throw new Error(`benchmark request failed: ${JSON.stringify(body).slice(0, 200)}`);
+    return body;
+  };
+  const prepared: unknown[] = [];
+  for (let i = 0; i < total + 200; i += 1) prepared.push(load.prepare ? await load.prepare(post, i) : undefined);
   const once = async (i: number) => {
     const started = performance.now();
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-local-openid': `bench-${i % 500}` },
-      body: JSON.stringify({ action: 'getLesson', input: { lessonId: lessons[i % lessons.length] } }),
-    });
-    const body = (await res.json()) as { ok: boolean };
-    if (!body.ok) throw new Error('getLesson failed during the benchmark');
+    await load.request(post, i, prepared[i]);
     return performance.now() - started;
   };
-  for (let i = 0; i < 200; i += 1) await once(i); // warm-up
+  for (let i = total; i < total + 200; i += 1) await once(i); // warm-up
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -94,9 +107,32 @@ async function main(): Promise<void> {
   }
   say();
 
-  const t = await throughput(16, 4000);
+  const lessons = ['anti-dv-01', 'anti-dv-02', 'women-rights-01', 'civil-code-03', 'minors-02', 'constitution-01'];
+  const t = await throughput(16, 4000, {
+    request: async (post, i) => {
+      await post('learn', `bench-${i % 500}`, { action: 'getLesson', input: { lessonId: lessons[i % lessons.length] } });
+    },
+  });
   say('### local host: learn.getLesson over HTTP, concurrency 16, 4000 requests (each read also moves 8 counters)');
   say(`${t.rps.toFixed(0)} requests/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`);
+  say();
+
+  const laws = ['anti-dv', 'women-rights', 'civil-code', 'minors', 'constitution', 'family-education'];
+  const q = await throughput(32, 2000, {
+    prepare: async (post, i) => {
+      const res = await post('learn', `quiz-${i}`, { action: 'startQuiz', input: { mode: 'practice', lawId: laws[i % laws.length], count: 10 } });
+      const quiz = res.data as { attemptId: string; questions: Array<{ id: string; options: Array<{ key: string }> }> };
+      return { attemptId: quiz.attemptId, answers: quiz.questions.map((qq) => ({ questionId: qq.id, keys: [qq.options[0]?.key ?? 'A'] })) };
+    },
+    request: async (post, i, prepared) => {
+      await post('learn', `quiz-${i}`, { action: 'submitQuiz', input: prepared });
+    },
+  });
+  say('### local host: learn.submitQuiz over HTTP, concurrency 32, 2000 submissions of 10 questions (goal ≥ 300/s, p99 < 100 ms)');
+  say(`${q.rps.toFixed(0)} submissions/s, p50 ${q.p50.toFixed(1)} ms, p99 ${q.p99.toFixed(1)} ms`);
+  say();
+  say('### database operations per submission');
+  for (const line of await quizOpsTable()) say(line);
   say();
 
   const file = path.join(ROOT, 'bench/RESULTS.md');

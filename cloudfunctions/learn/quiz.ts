@@ -23,6 +23,9 @@ import {
   type BankDoc,
   type CampaignDoc,
   type QuestionDoc,
+  compactResult,
+  expandResult,
+  type GradedDoc,
 } from './shared';
 import { recordProgress } from './progress-store';
 
@@ -190,7 +193,7 @@ async function countAttempt(ctx: CallContext, attempt: AttemptDoc, result: QuizR
     countEvent({
       ...base,
       metric: 'quiz_attempt',
-      dims: { mode: attempt.mode, ...(attempt.campaignId ? { campaign: attempt.campaignId } : {}) },
+      ...(attempt.campaignId ? { dims: { campaign: attempt.campaignId } } : {}),
       sums: { scoreSum: result.score, passes: result.passed ? 1 : 0, graded: result.passed === null ? 0 : 1 },
     }),
   ];
@@ -210,6 +213,11 @@ async function countAttempt(ctx: CallContext, attempt: AttemptDoc, result: QuizR
   await Promise.all(jobs);
 }
 
+async function storedResult(ctx: CallContext, attempt: AttemptDoc, graded: GradedDoc): Promise<QuizResult> {
+  const [docs, laws] = await Promise.all([listByIds<QuestionDoc>(COLL.questions, attempt.questions.map((q) => q.id)), lawsById(ctx.now)]);
+  return expandResult(attempt, graded, new Map(docs.map((q) => [q._id, q])), laws);
+}
+
 /** Quizzes: start, submit (graded once), results, the mistake book and drills. */
 export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'listMistakes' | 'drillMistakes'> = {
   startQuiz(input, ctx) {
@@ -220,7 +228,7 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
 
   async submitQuiz({ attemptId, answers }, ctx) {
     const attempt = await ownAttempt(ctx, attemptId);
-    if (attempt.status === 'submitted' && attempt.result) return attempt.result;
+    if (attempt.graded) return storedResult(ctx, attempt, attempt.graded);
     const drawn = new Set(attempt.questions.map((q) => q.id));
     const given = new Map<string, string[]>();
     for (const a of answers) {
@@ -233,10 +241,10 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
     const result = grade(attempt, questions, given, ctx.now, (id) => laws.get(id)?.short ?? '');
     // Only the call that flips the attempt from open to submitted records anything: identical
     // concurrent submissions all get the one stored result.
-    const won = await updateWhere(COLL.attempts, { _id: attemptId, status: 'open' }, { status: 'submitted', result, submittedAt: ctx.now });
+    const won = await updateWhere(COLL.attempts, { _id: attemptId, status: 'open' }, { status: 'submitted', graded: compactResult(result), submittedAt: ctx.now });
     if (won === 0) {
       const stored = await getById<AttemptDoc>(COLL.attempts, attemptId);
-      if (stored?.result) return stored.result;
+      if (stored?.graded) return expandResult(stored, stored.graded, questions, laws);
       throw new AppError('CONFLICT', '这次答题正在提交，请稍后查看结果');
     }
     await Promise.all([recordMistakes(ctx, attempt, result, questions), countAttempt(ctx, attempt, result, questions), recordProgress(ctx, attempt, result, new Map(docs.map((q) => [q._id, q.lawId])))]);
@@ -245,8 +253,8 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
 
   async getResult({ attemptId }, ctx) {
     const attempt = await ownAttempt(ctx, attemptId);
-    if (!attempt.result) throw new AppError('CONFLICT', '这次答题还没有提交');
-    return attempt.result;
+    if (!attempt.graded) throw new AppError('CONFLICT', '这次答题还没有提交');
+    return storedResult(ctx, attempt, attempt.graded);
   },
 
   async listMistakes({ lawId }, ctx) {

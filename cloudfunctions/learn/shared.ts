@@ -31,7 +31,71 @@ export interface AttemptDoc {
   passMark: number | null;
   day: string;
   status: 'open' | 'submitted';
-  result?: QuizResult;
+  /** The grading, kept compact: the full result is rebuilt from the questions when read. */
+  graded?: GradedDoc;
+}
+
+/** A submitted attempt's grading as stored. */
+export interface GradedDoc {
+  score: number;
+  correct: number;
+  passed: boolean | null;
+  expired: boolean;
+  pointsEarned: number;
+  submittedAt: Date;
+  answers: Array<{ questionId: string; chosen: string[]; correct: boolean }>;
+}
+
+/** What is stored of a result. */
+export function compactResult(result: QuizResult): GradedDoc {
+  return {
+    score: result.score,
+    correct: result.correct,
+    passed: result.passed,
+    expired: result.expired,
+    pointsEarned: result.pointsEarned,
+    submittedAt: new Date(result.submittedAt),
+    answers: result.items.map((i) => ({ questionId: i.questionId, chosen: i.chosen, correct: i.correct })),
+  };
+}
+
+/** The full result of a graded attempt: right answers, explanations and articles from the bank. */
+export function expandResult(attempt: AttemptDoc, graded: GradedDoc, questions: Map<string, QuestionDoc>, laws: Map<string, LawDoc>): QuizResult {
+  const byQuestion = new Map(graded.answers.map((a) => [a.questionId, a]));
+  const items = attempt.questions.flatMap(({ id, order }) => {
+    const q = questions.get(id);
+    const a = byQuestion.get(id);
+    if (!q || !a) return [];
+    const byKey = new Map(q.options.map((o) => [o.key, o.text]));
+    return [
+      {
+        questionId: id,
+        type: q.type,
+        lawShort: laws.get(q.lawId)?.short ?? '',
+        stem: q.stem,
+        options: order.map((key) => ({ key, text: byKey.get(key) ?? '' })),
+        chosen: a.chosen,
+        answer: q.answer,
+        correct: a.correct,
+        explanation: q.explanation,
+        article: q.article,
+      },
+    ];
+  });
+  return {
+    attemptId: attempt._id,
+    mode: attempt.mode,
+    title: attempt.title,
+    score: graded.score,
+    correct: graded.correct,
+    total: attempt.questions.length,
+    passed: graded.passed,
+    passMark: attempt.passMark,
+    expired: graded.expired,
+    pointsEarned: graded.pointsEarned,
+    items,
+    submittedAt: graded.submittedAt.toISOString(),
+  };
 }
 
 /** A short hash for ids derived from private values (never the values themselves). */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { BSONRegExp, EJSON } from 'bson';
 import { Query, aggregate, find, update as applyUpdate } from 'mingo';
-import { fastUpdate } from './fast-update';
+import { fastUpdate, sameValue } from './fast-update';
 import { pathValue } from './keys';
 import { cloneValue, isDate } from './values';
 import type { Doc, Store, Write } from './types';
@@ -295,15 +295,16 @@ export class Engine {
     let updated = 0;
     let upsertId: string | null = null;
     for (const current of chosen) {
-      const next = merge ? this.applyOperators(current, data) : { ...data, _id: current._id };
-      if (encode(next) !== encode(current)) updated += 1;
+      const replaced: Doc = { ...data, _id: current._id };
+      const { next, changed } = merge ? this.applyOperators(current, data) : { next: replaced, changed: !sameValue(replaced, current) };
+      if (changed) updated += 1;
       writes.push({ coll, id: current._id, doc: next });
     }
     if (chosen.length === 0 && p.upsert === true) {
       const query = this.parse(p.query);
       const id = typeof query._id === 'string' ? query._id : randomBytes(16).toString('hex');
       const base: Doc = { _id: id };
-      const next = merge ? this.applyOperators(base, data) : { ...data, _id: id };
+      const next: Doc = merge ? this.applyOperators(base, data).next : { ...data, _id: id };
       writes.push({ coll, id, doc: next });
       upsertId = id;
     }
@@ -312,7 +313,7 @@ export class Engine {
     return { data: { updated, upsert_id: upsertId } };
   }
 
-  private applyOperators(current: Doc, data: Plain): Doc {
+  private applyOperators(current: Doc, data: Plain): { next: Doc; changed: boolean } {
     const copy = cloneValue(current);
     const operators: Plain = {};
     const plainSet: Plain = {};
@@ -321,9 +322,14 @@ export class Engine {
       else plainSet[k] = v;
     }
     if (Object.keys(plainSet).length > 0) operators.$set = { ...(operators.$set as Plain | undefined), ...plainSet };
-    if (!fastUpdate(copy, operators)) applyUpdate(copy, operators);
+    const fast = fastUpdate(copy, operators);
+    if (fast.applied) {
+      copy._id = current._id;
+      return { next: copy, changed: fast.changed };
+    }
+    applyUpdate(copy, operators);
     copy._id = current._id;
-    return copy;
+    return { next: copy, changed: encode(copy) !== encode(current) };
   }
 
   private removeDocument(p: Params): Plain {

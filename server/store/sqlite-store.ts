@@ -5,7 +5,8 @@ import type { Doc, IndexDecl, Store, Versioned, Write } from './types';
 
 const CACHE_LIMIT = 200_000;
 
-type PendingWrite = Write & { ver: number };
+/** A write waiting for the next flush, with the index keys its previous version had. */
+type PendingWrite = Write & { ver: number; prevKeys: string };
 
 /**
  * The embedded store: one SQLite file (WAL, synchronous=FULL, exclusive lock, so one owning
@@ -37,9 +38,10 @@ export class SqliteStore implements Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('locking_mode = EXCLUSIVE');
+    this.db.pragma('cache_size = -65536');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, ver INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id)) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, ver INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id));
       CREATE TABLE IF NOT EXISTS idx (coll TEXT NOT NULL, idx TEXT NOT NULL, k TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (coll, idx, k, id)) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS idx_by_doc ON idx (coll, id);
     `);
@@ -128,8 +130,11 @@ export class SqliteStore implements Store {
   private queue(writes: Write[]): void {
     for (const w of writes) {
       const key = `${w.coll}\u0000${w.id}`;
-      const ver = (this.get(w.coll, w.id)?.ver ?? this.deletedVer(key)) + 1;
-      this.pending.set(key, { ...w, ver });
+      const prev = this.get(w.coll, w.id);
+      const ver = (prev?.ver ?? this.deletedVer(key)) + 1;
+      // The index rows already on disk: those of the last flushed version of this document.
+      const flushed = this.pending.get(key)?.prevKeys;
+      this.pending.set(key, { ...w, ver, prevKeys: flushed ?? this.indexKeys(w.coll, prev?.doc ?? null) });
     }
   }
 
@@ -149,12 +154,16 @@ export class SqliteStore implements Store {
     }
     const apply = this.db.transaction((items: PendingWrite[]) => {
       for (const w of items) {
-        this.stmt.idxDel.run(w.coll, w.id);
+        const keys = this.indexKeys(w.coll, w.doc);
+        // Index rows are rewritten only when an indexed value changed (counters never move theirs).
+        const reindex = keys !== w.prevKeys;
+        if (reindex) this.stmt.idxDel.run(w.coll, w.id);
         if (w.doc === null) {
           this.stmt.del.run(w.coll, w.id);
           continue;
         }
         this.stmt.put.run(w.coll, w.id, w.ver, EJSON.stringify(w.doc, { relaxed: true }));
+        if (!reindex) continue;
         for (const index of this.indexes.get(w.coll) ?? []) {
           for (const row of indexRows(index, w.doc)) this.stmt.idxPut.run(w.coll, row.idx, row.key, w.id);
         }
@@ -178,6 +187,14 @@ export class SqliteStore implements Store {
       else this.cache.set(key, { doc: w.doc, ver: w.ver });
     }
     for (const w of waiters) w.resolve();
+  }
+
+  /** The index rows a document version has, as one comparable text ('' for none). */
+  private indexKeys(coll: string, doc: Doc | null): string {
+    if (!doc) return '';
+    const parts: string[] = [];
+    for (const index of this.indexes.get(coll) ?? []) for (const row of indexRows(index, doc)) parts.push(`${row.idx}=${row.key}`);
+    return parts.join('\u0002');
   }
 
   /** SQLite's own consistency check of the file: 'ok' when sound. */

@@ -18,7 +18,7 @@ describe('the fast updater', () => {
     it(`${c.name}, as mingo does`, () => {
       const fast = structuredClone(c.doc);
       const slow = structuredClone(c.doc);
-      expect(fastUpdate(fast, structuredClone(c.ops))).toBe(true);
+      expect(fastUpdate(fast, structuredClone(c.ops)).applied).toBe(true);
       mingoUpdate(slow, structuredClone(c.ops));
       expect(fast).toEqual(slow);
     });
@@ -26,21 +26,30 @@ describe('the fast updater', () => {
 
   it('replaces one date with another', () => {
     const doc: Plain = { _id: 'a', when: new Date(0) };
-    expect(fastUpdate(doc, { $set: { when: new Date(5) } })).toBe(true);
+    expect(fastUpdate(doc, { $set: { when: new Date(5) } })).toEqual({ applied: true, changed: true });
     expect(doc.when).toEqual(new Date(5));
   });
 
   it('declines operators it does not implement and leaves the document untouched', () => {
     const doc = { _id: 'a', n: 1, list: [1, 2] };
-    expect(fastUpdate(doc, { $pull: { list: 1 } })).toBe(false);
-    expect(fastUpdate(doc, { $set: { 'list.0': 5 } })).toBe(false);
-    expect(fastUpdate(doc, { $inc: { n: 1 }, $push: { n: { $each: [1] } } })).toBe(false);
+    expect(fastUpdate(doc, { $pull: { list: 1 } }).applied).toBe(false);
+    expect(fastUpdate(doc, { $set: { 'list.0': 5 } }).applied).toBe(false);
+    expect(fastUpdate(doc, { $inc: { n: 1 }, $push: { n: { $each: [1] } } }).applied).toBe(false);
     expect(doc).toEqual({ _id: 'a', n: 1, list: [1, 2] });
   });
 
   it('declines to walk through a non-object', () => {
     const doc = { _id: 'a', s: 'text' };
-    expect(fastUpdate(doc, { $set: { 's.x': 1 } })).toBe(false);
+    expect(fastUpdate(doc, { $set: { 's.x': 1 } }).applied).toBe(false);
     expect(doc).toEqual({ _id: 'a', s: 'text' });
+  });
+});
+
+describe('what counts as modified', () => {
+  it('counts a $set to the same value as no change, and an increment as a change', () => {
+    expect(fastUpdate({ _id: 'a', n: 1, d: new Date(3) }, { $set: { n: 1, d: new Date(3) } })).toEqual({ applied: true, changed: false });
+    expect(fastUpdate({ _id: 'a', n: 1 }, { $inc: { n: 1 } })).toEqual({ applied: true, changed: true });
+    expect(fastUpdate({ _id: 'a', n: 1 }, { $inc: { n: 0 } })).toEqual({ applied: true, changed: false });
+    expect(fastUpdate({ _id: 'a' }, { $unset: { gone: '' } })).toEqual({ applied: true, changed: false });
   });
 });
