@@ -15,4 +15,9 @@ export const COLL = {
   progress: 'progress',
   quotas: 'quotas',
   reports: 'reports',
+  topics: 'topics',
+  suggestions: 'suggestions',
+  supports: 'supports',
+  dupes: 'dupes',
+  inbox: 'inbox',
 } as const;

@@ -1,8 +1,8 @@
 import { accountContract, type Profile, type Town } from '../../shared/contracts/account';
 import { AppError } from '../../shared/result';
-import { db } from '../_lib/cloud';
+import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { getById, insert, isDuplicateKey, list, setById } from '../_lib/db-helpers';
+import { getById, insert, isDuplicateKey, list, setById, updateWhere } from '../_lib/db-helpers';
 import { createFunction } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 
@@ -47,5 +47,22 @@ export const main = createFunction('account', accountContract, {
     const { _id: id, ...fields } = next;
     await setById(COLL.users, id, fields);
     return profileOf(next);
+  },
+
+  async inbox(_input, ctx) {
+    const items = await list<{ _id: string; title: string; body: string; page: string | null; read: boolean; createdAt: Date }>(
+      db.collection(COLL.inbox).where({ openid: ctx.openid }).orderBy('createdAt', 'desc').limit(50),
+    );
+    return {
+      items: items.map((i) => ({ id: i._id, title: i.title, body: i.body, page: i.page, read: i.read, createdAt: i.createdAt.toISOString() })),
+      unread: items.filter((i) => !i.read).length,
+    };
+  },
+
+  async markInboxRead({ ids }, ctx) {
+    if (ids.length === 0) return { read: 0 };
+    // Only her own notices: the owner is part of the condition.
+    const read = await updateWhere(COLL.inbox, { _id: _.in(ids), openid: ctx.openid, read: false }, { read: true });
+    return { read };
   },
 });

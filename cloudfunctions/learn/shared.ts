@@ -1,4 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { hashId } from '../_lib/ids';
+
+export { hashId };
 import type { Campaign, Question, Quiz, QuizResult } from '../../shared/contracts/quiz';
 import { optionOrder } from '../../shared/domain/quiz';
 import { db } from '../_lib/cloud';
@@ -96,11 +99,6 @@ export function expandResult(attempt: AttemptDoc, graded: GradedDoc, questions: 
     items,
     submittedAt: graded.submittedAt.toISOString(),
   };
-}
-
-/** A short hash for ids derived from private values (never the values themselves). */
-export function hashId(prefix: string, ...parts: string[]): string {
-  return `${prefix}${createHash('sha256').update(parts.join('|')).digest('hex').slice(0, 32)}`;
 }
 
 /** A random attempt id. */

@@ -2,6 +2,7 @@ import * as z from '../zod';
 import { ROLES } from '../roles';
 import { action } from './define';
 import { EmptySchema, IdSchema } from './common';
+import { inboxActions } from './hall';
 
 /** What a person sees of their own profile. */
 export const ProfileSchema = z.strictObject({
@@ -44,4 +45,5 @@ export const accountContract = {
     input: z.strictObject({ town: IdSchema, village: z.optional(IdSchema) }),
     output: ProfileSchema,
   }),
+  ...inboxActions,
 };

@@ -1,12 +1,14 @@
 import type * as z from '../zod';
 import type { ActionContract, FunctionContract } from './define';
 import { accountContract } from './account';
+import { hallContract } from './hall';
 import { learnContract } from './learn';
 import { learnAdminContract } from './learn-admin';
 
 /** Every cloud function's contract, by function name. */
 export const contracts = {
   account: accountContract,
+  hall: hallContract,
   learn: learnContract,
   learnAdmin: learnAdminContract,
 } satisfies Record<string, FunctionContract>;
