@@ -3,7 +3,11 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'pkg-learn',
-      pages: ['pages/lessons/index', 'pages/lesson/index'],
+      pages: ['pages/lessons/index', 'pages/lesson/index', 'pages/quiz/index', 'pages/result/index', 'pages/mistakes/index', 'pages/progress/index', 'pages/ranking/index', 'pages/campaigns/index', 'pages/certificate/index'],
+    },
+    {
+      root: 'pkg-staff',
+      pages: ['pages/index/index', 'pages/questions/index', 'pages/question-edit/index', 'pages/import/index', 'pages/campaigns/index', 'pages/campaign-edit/index', 'pages/reports/index', 'pages/lessons/index', 'pages/lesson-edit/index'],
     },
   ],
   // Lessons are what a reader opens next from the first screen: fetch that package early.

@@ -6,6 +6,14 @@ export const ROUTES = {
   me: '/pages/me/index',
   lessons: '/pkg-learn/pages/lessons/index',
   lesson: '/pkg-learn/pages/lesson/index',
+  quiz: '/pkg-learn/pages/quiz/index',
+  result: '/pkg-learn/pages/result/index',
+  mistakes: '/pkg-learn/pages/mistakes/index',
+  progress: '/pkg-learn/pages/progress/index',
+  ranking: '/pkg-learn/pages/ranking/index',
+  campaigns: '/pkg-learn/pages/campaigns/index',
+  certificate: '/pkg-learn/pages/certificate/index',
+  staff: '/pkg-staff/pages/index/index',
 } as const;
 
 /** The lessons page of one law. */
@@ -18,6 +26,26 @@ export function lessonUrl(lessonId: string): string {
   return `${ROUTES.lesson}?id=${encodeURIComponent(lessonId)}`;
 }
 
+/** The quiz page of an attempt kept in memory (see services/quiz-store). */
+export function quizUrl(attemptId: string): string {
+  return `${ROUTES.quiz}?attemptId=${encodeURIComponent(attemptId)}`;
+}
+
+/** Opens the quiz page of an attempt just started. */
+export function openQuiz(attemptId: string): void {
+  openPage(quizUrl(attemptId));
+}
+
+/** The graded result of an attempt. */
+export function resultUrl(attemptId: string): string {
+  return `${ROUTES.result}?attemptId=${encodeURIComponent(attemptId)}`;
+}
+
+/** The certificate of a passed campaign attempt. */
+export function certificateUrl(attemptId: string): string {
+  return `${ROUTES.certificate}?attemptId=${encodeURIComponent(attemptId)}`;
+}
+
 /** Opens a page on top of the current one; a failure (say, a full page stack) replaces it instead. */
 export function openPage(url: string): void {
   Taro.navigateTo({ url }).catch(() => Taro.redirectTo({ url }).catch(() => undefined));
@@ -26,4 +54,9 @@ export function openPage(url: string): void {
 /** Replaces the current page (moving between neighbouring lessons keeps the stack short). */
 export function replacePage(url: string): void {
   Taro.redirectTo({ url }).catch(() => undefined);
+}
+
+/** Goes to a tab page (学法, 我的): tab pages cannot be pushed onto the stack. */
+export function openTab(url: string): void {
+  Taro.switchTab({ url }).catch(() => undefined);
 }

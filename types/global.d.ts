@@ -16,3 +16,21 @@ declare namespace NodeJS {
     CLOUD_ENV?: string;
   }
 }
+
+/** Native mini-program components used from React pages (weapp builds only). */
+declare namespace JSX {
+  interface IntrinsicElements {
+    /** The certificate poster (client/native/certificate); attributes as WXML spells them. */
+    'certificate-card': {
+      id?: string;
+      title: string;
+      name?: string;
+      score: number;
+      'pass-mark': number;
+      date: string;
+      issuer?: string;
+      onSaved?: (event: { detail: { tempFilePath: string } }) => void;
+      onFailed?: (event: { detail: { errMsg: string; denied: boolean } }) => void;
+    };
+  }
+}

@@ -1,4 +1,5 @@
-import { strFromU8, unzipSync } from 'fflate';
+// The browser build: unzipping needs no worker threads, and it keeps 'module' out of the function bundles.
+import { strFromU8, unzipSync } from 'fflate/browser';
 
 /** A sheet as rows of cell texts (empty cells are ''). */
 export type Rows = string[][];

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { ROLE_LABELS } from '@shared/roles';
+import { ROLE_LABELS, STAFF_ROLES, type Role } from '@shared/roles';
 import type { Output } from '@shared/contracts';
 import { CallView } from '../../components/call-view';
 import { Page } from '../../components/page';
@@ -7,6 +7,7 @@ import { Tappable } from '../../components/tappable';
 import { useDevSignIn, type DevSignInState } from '../../hooks/use-dev-signin';
 import { useLargeText } from '../../hooks/use-large-text';
 import { useProfile } from '../../hooks/use-profile';
+import { openPage, ROUTES } from '../../routes';
 import './index.scss';
 
 type Profile = Output<'account', 'me'>;
@@ -32,6 +33,50 @@ function ProfileCard({ profile }: { profile: Profile }) {
           {placeOf(profile)}
         </Text>
       </View>
+    </View>
+  );
+}
+
+const LEARN_LINKS = [
+  { id: 'progress', name: '学习记录', hint: '积分、连续学习天数和每次的成绩', url: ROUTES.progress },
+  { id: 'mistakes', name: '错题本', hint: '答错的题都在这里，可以再练', url: ROUTES.mistakes },
+  { id: 'ranking', name: '排行榜', hint: '各镇街的参与率和个人积分', url: ROUTES.ranking },
+] as const;
+
+function LearnLinks() {
+  return (
+    <View className='card links' data-testid='me-learning'>
+      {LEARN_LINKS.map((link) => (
+        <Tappable key={link.id} className='link' role='link' testId={`me-link-${link.id}`} label={`${link.name}：${link.hint}`} onTap={() => openPage(link.url)}>
+          <View className='link__text'>
+            <Text className='link__name'>{link.name}</Text>
+            <Text className='link__hint'>{link.hint}</Text>
+          </View>
+          <Text className='link__go'>›</Text>
+        </Tappable>
+      ))}
+    </View>
+  );
+}
+
+function isStaff(role: Role): boolean {
+  return (STAFF_ROLES as readonly Role[]).includes(role);
+}
+
+/** 工作台, for staff only; the question bank and campaign tools there are the district's. */
+function StaffEntry({ role }: { role: Role }) {
+  const district = role === 'district' || role === 'admin';
+  const hint = district ? '管理课程、题库、答题活动和纠错' : '查看本辖区的学法情况';
+  return (
+    <View>
+      <Text className='section-title'>工作台</Text>
+      <Tappable className='card link' role='link' testId='me-staff' label={`工作台：${hint}`} onTap={() => openPage(ROUTES.staff)}>
+        <View className='link__text'>
+          <Text className='link__name'>进入工作台</Text>
+          <Text className='link__hint'>{hint}</Text>
+        </View>
+        <Text className='link__go'>›</Text>
+      </Tappable>
     </View>
   );
 }
@@ -99,7 +144,7 @@ function DevSignIn({ dev }: { dev: DevSignInState }) {
   );
 }
 
-/** 我的 tab: who I am, display settings, and (browser only) the development sign-in. */
+/** 我的 tab: who I am, my learning, 工作台 for staff, display settings, and (browser only) the development sign-in. */
 export default function MePage() {
   const profile = useProfile();
   const dev = useDevSignIn(profile.retry);
@@ -109,6 +154,9 @@ export default function MePage() {
       <CallView state={profile} loadingText='正在加载我的信息…'>
         {(data) => <ProfileCard profile={data} />}
       </CallView>
+      <Text className='section-title'>我的学习</Text>
+      <LearnLinks />
+      {profile.data && isStaff(profile.data.role) && <StaffEntry role={profile.data.role} />}
       <Text className='section-title'>阅读设置</Text>
       <LargeTextSwitch />
       {dev.available && <DevSignIn dev={dev} />}

@@ -6,7 +6,8 @@ import { CallView } from '../../../components/call-view';
 import { Page } from '../../../components/page';
 import { Tappable } from '../../../components/tappable';
 import { useLesson } from '../../../hooks/use-lesson';
-import { lessonUrl, replacePage } from '../../../routes';
+import { useQuizStarter } from '../../../hooks/use-quiz-starter';
+import { lessonUrl, openQuiz, replacePage } from '../../../routes';
 import { PhoneLink } from './phone-link';
 import './index.scss';
 
@@ -46,6 +47,25 @@ function NeighbourLinks({ prev, next }: Pick<LessonView, 'prev' | 'next'>) {
           <Text className='neighbour__dir'>下一课 ›</Text>
           <Text className='neighbour__title'>{next.title}</Text>
         </Tappable>
+      )}
+    </View>
+  );
+}
+
+/** 做这部法律的练习题, at the end of a lesson. */
+function PracticeAfterLesson({ lawId, lawShort }: { lawId: string; lawShort: string }) {
+  const starter = useQuizStarter(openQuiz);
+  const busy = starter.pending !== null;
+  return (
+    <View className='after-lesson'>
+      <Text className='after-lesson__text'>学完了？做几道题检验一下。</Text>
+      <Tappable className='button button--primary' testId='lesson-start-practice' label={`做${lawShort}的练习题`} disabled={busy} onTap={() => starter.start({ kind: 'practice', lawId })}>
+        <Text>{busy ? '正在出题…' : '做这部法律的练习题'}</Text>
+      </Tappable>
+      {starter.failed && (
+        <Text className='after-lesson__error' aria-live='polite'>
+          {starter.failed.error.message}
+        </Text>
       )}
     </View>
   );
@@ -109,6 +129,7 @@ function Reader({ view }: { view: LessonView }) {
         </View>
       )}
 
+      <PracticeAfterLesson lawId={law.id} lawShort={law.short} />
       <NeighbourLinks prev={view.prev} next={view.next} />
     </View>
   );

@@ -5,10 +5,30 @@ import { CallView } from '../../../components/call-view';
 import { Page } from '../../../components/page';
 import { Tappable } from '../../../components/tappable';
 import { useLessons } from '../../../hooks/use-lessons';
-import { lessonUrl, openPage } from '../../../routes';
+import { PRACTICE_COUNT, useQuizStarter } from '../../../hooks/use-quiz-starter';
+import { lessonUrl, openPage, openQuiz } from '../../../routes';
 import './index.scss';
 
-/** The lessons of one law, in order. */
+/** 做练习题: practice on this law. */
+function PracticeButton({ lawId, lawShort }: { lawId: string; lawShort: string }) {
+  const starter = useQuizStarter(openQuiz);
+  const busy = starter.pending !== null;
+  return (
+    <View className='practice'>
+      <Tappable className='button button--primary practice__button' testId='start-practice' label={`做${lawShort}的练习题，共${PRACTICE_COUNT}道`} disabled={busy} onTap={() => starter.start({ kind: 'practice', lawId })}>
+        <Text>{busy ? '正在出题…' : '做练习题'}</Text>
+      </Tappable>
+      <Text className='practice__hint'>{PRACTICE_COUNT} 道题，交卷后看答案、解析和法条</Text>
+      {starter.failed && (
+        <Text className='practice__error' aria-live='polite' data-testid='start-practice-error'>
+          {starter.failed.error.message}
+        </Text>
+      )}
+    </View>
+  );
+}
+
+/** The lessons of one law, in order, and its practice quiz. */
 export default function LessonsPage() {
   const { params } = useRouter<{ lawId?: string }>();
   const lessons = useLessons(params.lawId);
@@ -28,6 +48,7 @@ export default function LessonsPage() {
               <Text className='law-head__version'>{data.law.version}</Text>
               <Text className='law-head__intro'>{data.law.intro}</Text>
             </View>
+            <PracticeButton lawId={data.law.id} lawShort={data.law.short} />
             <Text className='section-title'>共 {data.lessons.length} 课</Text>
             {data.lessons.map((lesson) => (
               <Tappable

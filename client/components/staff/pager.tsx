@@ -1,0 +1,30 @@
+import { Text, View } from '@tarojs/components';
+import { ActionButton } from './action-button';
+import './staff.scss';
+
+interface PagerProps {
+  page: number;
+  pageCount: number;
+  /** e.g. "共 210 题". */
+  summary: string;
+  onPrev: () => void;
+  onNext: () => void;
+  testId?: string;
+}
+
+/** 上一页 / 下一页 with where we are. */
+export function Pager({ page, pageCount, summary, onPrev, onNext, testId }: PagerProps) {
+  return (
+    <View className='pager' data-testid={testId}>
+      <ActionButton small label='上一页' disabled={page <= 1} onTap={onPrev} testId={testId ? `${testId}-prev` : undefined}>
+        上一页
+      </ActionButton>
+      <Text className='pager__text'>
+        {summary} · 第 {page}/{pageCount} 页
+      </Text>
+      <ActionButton small label='下一页' disabled={page >= pageCount} onTap={onNext} testId={testId ? `${testId}-next` : undefined}>
+        下一页
+      </ActionButton>
+    </View>
+  );
+}

@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Quiz, QuizQuestion } from '@shared/contracts/quiz';
+import type { ResultError } from '@shared/result';
+import { call } from '../services/cloud';
+import { forgetQuiz, keptQuiz } from '../services/quiz-store';
+
+/** Chosen option keys by question id. */
+export type Answers = Record<string, string[]>;
+
+/** Everything the quiz page renders and does. */
+export interface QuizState {
+  /** Null when the quiz is no longer in memory (the app was reopened): start again. */
+  quiz: Quiz | null;
+  index: number;
+  question: QuizQuestion | null;
+  answers: Answers;
+  answeredCount: number;
+  /** Seconds left when the quiz has a time limit, else null. */
+  secondsLeft: number | null;
+  /** The 交卷 confirmation is open (some questions are unanswered). */
+  confirming: boolean;
+  submitting: boolean;
+  /** Why the last submit failed; 交卷 can be tapped again. */
+  error: ResultError | null;
+  go: (index: number) => void;
+  /** Picks an option of the current question (toggles it in a multiple-choice question). */
+  choose: (key: string) => void;
+  /** 交卷: asks first when questions are unanswered, else submits. */
+  askSubmit: () => void;
+  cancelSubmit: () => void;
+  submit: () => void;
+}
+
+function isAnswered(answers: Answers, questionId: string): boolean {
+  return (answers[questionId]?.length ?? 0) > 0;
+}
+
+/** When a kept quiz runs out: its time limit counted from when it arrived (the phone's clock may be off). */
+function endOf(kept: { quiz: Quiz; receivedAt: number }): number | null {
+  const { deadline, timeLimitSec } = kept.quiz;
+  if (deadline === null) return null;
+  if (timeLimitSec !== null) return kept.receivedAt + timeLimitSec * 1000;
+  const left = Date.parse(deadline) - kept.receivedAt;
+  return Number.isFinite(left) ? kept.receivedAt + Math.max(0, left) : null;
+}
+
+/**
+ * One attempt being answered: the current question, the answers, the countdown that submits at
+ * zero, and one `submitQuiz` call (a second 交卷 while one is in flight does nothing). On success
+ * the quiz leaves memory and `onSubmitted` opens the result.
+ */
+export function useQuiz(attemptId: string | undefined, onSubmitted: (attemptId: string) => void): QuizState {
+  const kept = useMemo(() => (attemptId ? keptQuiz(attemptId) : null), [attemptId]);
+  const quiz = kept?.quiz ?? null;
+  const endsAt = useMemo(() => (kept ? endOf(kept) : null), [kept]);
+
+  const [index, setIndex] = useState(0);
+  const [answers, setAnswers] = useState<Answers>({});
+  const [confirming, setConfirming] = useState(false);
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<ResultError | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  const answersRef = useRef(answers);
+  answersRef.current = answers;
+  const inFlight = useRef(false);
+  const done = useRef(false);
+  const timeUp = useRef(false);
+  const submitted = useRef(onSubmitted);
+  submitted.current = onSubmitted;
+
+  const question = quiz?.questions[index] ?? null;
+  const answeredCount = quiz ? quiz.questions.filter((q) => isAnswered(answers, q.id)).length : 0;
+
+  const go = useCallback(
+    (to: number) => {
+      if (!quiz) return;
+      setIndex(Math.max(0, Math.min(quiz.questions.length - 1, to)));
+    },
+    [quiz],
+  );
+
+  const choose = useCallback(
+    (key: string) => {
+      if (!question || inFlight.current || done.current) return;
+      setAnswers((prev) => {
+        const current = prev[question.id] ?? [];
+        if (question.type !== 'multiple') return { ...prev, [question.id]: [key] };
+        const next = current.includes(key) ? current.filter((k) => k !== key) : [...current, key];
+        return { ...prev, [question.id]: next };
+      });
+    },
+    [question],
+  );
+
+  const submit = useCallback(() => {
+    if (!attemptId || inFlight.current || done.current) return;
+    inFlight.current = true;
+    setConfirming(false);
+    setSubmitting(true);
+    setError(null);
+    const given = Object.entries(answersRef.current)
+      .filter(([, keys]) => keys.length > 0)
+      .map(([questionId, keys]) => ({ questionId, keys }));
+    void call('learn', 'submitQuiz', { attemptId, answers: given }).then((result) => {
+      inFlight.current = false;
+      if (!result.ok) {
+        setSubmitting(false);
+        setError(result.error);
+        return;
+      }
+      // Stays "submitting" until the result page replaces this one.
+      done.current = true;
+      forgetQuiz(attemptId);
+      submitted.current(attemptId);
+    });
+  }, [attemptId]);
+
+  const askSubmit = useCallback(() => {
+    if (!quiz || inFlight.current || done.current) return;
+    const open = quiz.questions.filter((q) => !isAnswered(answersRef.current, q.id)).length;
+    if (open > 0) setConfirming(true);
+    else submit();
+  }, [quiz, submit]);
+
+  const cancelSubmit = useCallback(() => setConfirming(false), []);
+
+  // The countdown: ticks every second and submits once at zero (a failed automatic submit is
+  // left to the 交卷 button, with its error shown).
+  useEffect(() => {
+    if (endsAt === null) return undefined;
+    const tick = () => {
+      const at = Date.now();
+      setNow(at);
+      if (at >= endsAt && !timeUp.current) {
+        timeUp.current = true;
+        submit();
+      }
+    };
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, [endsAt, submit]);
+
+  const secondsLeft = endsAt === null ? null : Math.max(0, Math.ceil((endsAt - now) / 1000));
+
+  return { quiz, index, question, answers, answeredCount, secondsLeft, confirming, submitting, error, go, choose, askSubmit, cancelSubmit, submit };
+}

@@ -1,0 +1,66 @@
+import { Text, View } from '@tarojs/components';
+import { Page } from '../../../components/page';
+import { NoAccess, isNoAccess } from '../../../components/staff/staff-call-view';
+import { Tappable } from '../../../components/tappable';
+import { useStaffHome } from '../../../hooks/use-staff-home';
+import { openPage } from '../../../routes';
+import { STAFF_ROUTES } from '../../routes';
+import './index.scss';
+
+interface DeskCardProps {
+  name: string;
+  desc: string;
+  url: string;
+  testId: string;
+  /** A number to show on the card (open reports); undefined for none, null while unknown. */
+  badge?: number | null;
+}
+
+function DeskCard({ name, desc, url, testId, badge }: DeskCardProps) {
+  const count = badge === undefined ? '' : badge === null ? '，待处理数量暂时无法读取' : `，待处理 ${badge} 条`;
+  return (
+    <Tappable className='card desk-card' role='link' testId={testId} label={`${name}${count}：${desc}`} onTap={() => openPage(url)}>
+      <View className='desk-card__text'>
+        <Text className='desk-card__name'>{name}</Text>
+        <Text className='desk-card__desc'>{desc}</Text>
+      </View>
+      {badge !== undefined && badge !== null && (
+        <View className={`desk-card__badge${badge === 0 ? ' desk-card__badge--zero' : ''}`}>
+          <Text>待处理 </Text>
+          <Text data-testid='open-report-count'>{badge}</Text>
+        </View>
+      )}
+      <Text className='desk-card__go'>›</Text>
+    </Tappable>
+  );
+}
+
+/** 工作台: the staff's way into managing questions, imports, campaigns, 纠错 and lessons. */
+export default function StaffHomePage() {
+  const open = useStaffHome();
+  const denied = isNoAccess(open.error) ? open.error : null;
+  const openCount = open.data ? open.data.reports.length : null;
+  return (
+    <Page testId='staff-home'>
+      <View className='staff-head'>
+        <Text className='staff-head__title'>工作台</Text>
+        <Text className='staff-head__sub'>学法内容管理：题库、活动、纠错和课程</Text>
+      </View>
+      {denied ? (
+        <NoAccess error={denied} />
+      ) : open.loading && open.data === null ? (
+        <View className='state' data-testid='state-loading'>
+          <Text className='state__text'>正在打开工作台…</Text>
+        </View>
+      ) : (
+        <View>
+          <DeskCard name='纠错处理' desc='用户对题目的纠错反馈' url={STAFF_ROUTES.reports} testId='desk-reports' badge={openCount} />
+          <DeskCard name='题库管理' desc='查找、修改、停用题目' url={STAFF_ROUTES.questions} testId='desk-questions' />
+          <DeskCard name='导入题目' desc='从 Excel 或 CSV 表格批量导入' url={STAFF_ROUTES.import} testId='desk-import' />
+          <DeskCard name='答题活动' desc='活动时间、题数、比例和及格分' url={STAFF_ROUTES.campaigns} testId='desk-campaigns' />
+          <DeskCard name='课程管理' desc='每部法律的课程：修改、新增、移除' url={STAFF_ROUTES.lessons} testId='desk-lessons' />
+        </View>
+      )}
+    </Page>
+  );
+}
