@@ -6,6 +6,7 @@ import { installLocalSdk, withIdentity, type CallIdentity } from './sdk-host';
 import { Engine } from './store/engine';
 import { SqliteStore } from './store/sqlite-store';
 import { REPO_ROOT } from './config';
+import { provideSecrets } from './secrets';
 
 type Main = (event: unknown, context?: unknown) => Promise<unknown>;
 
@@ -44,6 +45,7 @@ export function listFunctionBundles(dir: string): string[] {
 /** Opens the store, migrates and seeds it, swaps the SDK's transport and loads the function bundles. */
 export function createHost(options: HostOptions): Host {
   fs.mkdirSync(options.dataDir, { recursive: true });
+  provideSecrets(options.dataDir);
   const store = new SqliteStore(path.join(options.dataDir, 'store.sqlite'));
   migrate(store);
   if (options.seed !== false) seed(store);

@@ -5,6 +5,7 @@ import { buildFunctions } from '../scripts/build-functions';
 import { readConfig } from './config';
 import { createHost } from './host';
 import { createHttpServer } from './http';
+import { startTimers } from './timers';
 
 // The SDK leaks an unhandled rejection when it fails to reach the network; never let one end the host.
 process.on('unhandledRejection', (reason) => {
@@ -23,10 +24,12 @@ async function start(): Promise<void> {
   }
   const host = createHost({ dataDir: config.dataDir });
   const server = createHttpServer({ host, local: config.local, staticDir: h5 });
+  const stopTimers = startTimers(host, path.join(config.root, 'dist/cloudfunctions'), (line) => console.log(line));
   server.listen(config.port, config.host, () => {
     console.log(`巾帼法治通 is running at http://${config.host}:${config.port} (data in ${config.dataDir}, ${config.local ? 'local mode' : 'production mode'})`);
   });
   const stop = () => {
+    stopTimers();
     server.close();
     host.close();
     process.exit(0);

@@ -20,4 +20,6 @@ export const COLL = {
   supports: 'supports',
   dupes: 'dupes',
   inbox: 'inbox',
+  cases: 'cases',
+  caseAudit: 'case_audit',
 } as const;

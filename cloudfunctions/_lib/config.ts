@@ -16,4 +16,18 @@ export const config = {
   suggestionsPerDay: int(env.HALL_SUGGESTIONS_PER_DAY, 5),
   /** The mini-program state subscribe messages open in: formal, trial or developer. */
   miniprogramState: env.MINIPROGRAM_STATE ?? 'formal',
+  /** Days after closure when the personal details of a help request are deleted. */
+  helpPurgeDays: int(env.HELP_PURGE_DAYS, 180),
 };
+
+/**
+ * Encryption keys for help requests, read at each use so keys can rotate without a redeploy:
+ * HELP_KEYS is JSON {"<key id>": "<base64 of 32 bytes>"}, HELP_ACTIVE_KEY the id new records use,
+ * HELP_LOOKUP_KEY a separate secret for the requester's lookup hash. Never in the repository.
+ */
+export function helpKeys(): { active: string; keys: Record<string, string>; lookup: string } {
+  const keys = JSON.parse(process.env.HELP_KEYS ?? '{}') as Record<string, string>;
+  const active = process.env.HELP_ACTIVE_KEY ?? '';
+  const lookup = process.env.HELP_LOOKUP_KEY ?? '';
+  return { active, keys, lookup };
+}

@@ -61,3 +61,21 @@ export function createFunction<C extends FunctionContract>(name: string, contrac
     }
   };
 }
+
+/**
+ * Builds the `main` of a timer-triggered function. It answers only timer events (no person's
+ * identity can be present: a call from the mini-program always carries one).
+ */
+export function createTimer(name: string, run: (now: Date) => Promise<Record<string, number>>): CloudMain {
+  return async function main(event: unknown): Promise<Result<unknown>> {
+    const isTimer = event !== null && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
+    if (!isTimer || callerOpenid()) return fail('FORBIDDEN', '只能由定时任务调用');
+    try {
+      return ok(await run(new Date()));
+    } catch (err) {
+      const what = err instanceof Error ? `${err.name}: ${err.message}` : 'non-error thrown';
+      console.error(`[${name}] timer failed: ${what.slice(0, 300)}`);
+      return fail('INTERNAL', '定时任务失败');
+    }
+  };
+}

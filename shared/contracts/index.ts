@@ -2,6 +2,7 @@ import type * as z from '../zod';
 import type { ActionContract, FunctionContract } from './define';
 import { accountContract } from './account';
 import { hallContract } from './hall';
+import { helpContract } from './help';
 import { learnContract } from './learn';
 import { learnAdminContract } from './learn-admin';
 
@@ -9,6 +10,7 @@ import { learnAdminContract } from './learn-admin';
 export const contracts = {
   account: accountContract,
   hall: hallContract,
+  help: helpContract,
   learn: learnContract,
   learnAdmin: learnAdminContract,
 } satisfies Record<string, FunctionContract>;
