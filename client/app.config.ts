@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/learn/index', 'pages/me/index'],
+  pages: ['pages/learn/index', 'pages/hall/index', 'pages/service/index', 'pages/me/index'],
   subPackages: [
     {
       root: 'pkg-learn',
@@ -7,8 +7,11 @@ export default defineAppConfig({
     },
     {
       root: 'pkg-staff',
-      pages: ['pages/index/index', 'pages/questions/index', 'pages/question-edit/index', 'pages/import/index', 'pages/campaigns/index', 'pages/campaign-edit/index', 'pages/reports/index', 'pages/lessons/index', 'pages/lesson-edit/index'],
+      pages: ['pages/index/index', 'pages/questions/index', 'pages/question-edit/index', 'pages/import/index', 'pages/campaigns/index', 'pages/campaign-edit/index', 'pages/reports/index', 'pages/lessons/index', 'pages/lesson-edit/index', 'pages/hall-topics/index', 'pages/hall-topic-edit/index', 'pages/hall-moderation/index', 'pages/hall-handling/index', 'pages/cases/index', 'pages/case/index', 'pages/visit/index', 'pages/follow-ups/index', 'pages/audit/index'],
     },
+    { root: 'pkg-hall', pages: ['pages/topic/index', 'pages/submit/index', 'pages/mine/index'] },
+    { root: 'pkg-me', pages: ['pages/inbox/index'] },
+    { root: 'pkg-help', pages: ['pages/request/index', 'pages/records/index', 'pages/record/index'] },
   ],
   // Lessons are what a reader opens next from the first screen: fetch that package early.
   preloadRule: {
@@ -28,6 +31,8 @@ export default defineAppConfig({
     borderStyle: 'black',
     list: [
       { pagePath: 'pages/learn/index', text: '学法' },
+      { pagePath: 'pages/hall/index', text: '议事' },
+      { pagePath: 'pages/service/index', text: '服务' },
       { pagePath: 'pages/me/index', text: '我的' },
     ],
   },

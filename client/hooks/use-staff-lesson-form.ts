@@ -22,7 +22,7 @@ export interface LessonForm {
   order: string;
   title: string;
   summary: string;
-  /** Paragraphs, one per line. */
+  /** Paragraphs, one per line (blank lines between them are ignored). */
   body: string;
   articles: ArticleForm[];
   caseTitle: string;
@@ -62,7 +62,7 @@ function formOf(view: LessonView): LessonForm {
     order: String(l.order),
     title: l.title,
     summary: l.summary,
-    body: l.body.join('\n'),
+    body: l.body.join('\n\n'),
     articles: l.articles.map((a) => ({ ...a })),
     caseTitle: l.case.title,
     caseText: l.case.text,

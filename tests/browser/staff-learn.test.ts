@@ -58,6 +58,10 @@ describe('工作台 (staff learning content) in the browser', () => {
     const totalAll = Number(/共 (\d+) 题/.exec(await shown(page, 'question-total').innerText())?.[1]);
     expect(totalAll).toBeGreaterThan(100);
     expect(await list.locator('[data-testid="question-row"]').count()).toBe(20);
+    const firstId = await list.locator('[data-testid="question-row"]').first().getAttribute('data-question-id');
+    await shown(page, 'question-pager-next').click();
+    await page.waitForFunction((id) => document.querySelector('[data-testid="question-row"]')?.getAttribute('data-question-id') !== id, firstId);
+    expect(await shown(page, 'question-pager').innerText()).toContain(`第 2/${Math.ceil(totalAll / 20)} 页`);
 
     await shown(page, 'filter-law-anti-dv').click();
     await page.waitForFunction(() => {

@@ -46,9 +46,11 @@ export function ActionButton({ label, onTap, disabled = false, busy = false, kin
           }
         },
       }
-    : { 'aria-role': 'button', 'aria-disabled': inactive };
+    : { 'aria-role': 'button' };
+  // WeChat's templates carry aria-label but not aria-disabled: the label says it instead.
+  const spoken = busy ? `${label}（处理中）` : disabled && process.env.TARO_ENV !== 'h5' ? `${label}（暂不可用）` : label;
   return (
-    <View className={classes} hoverClass={inactive ? 'none' : 'tappable--pressed'} aria-label={busy ? `${label}（处理中）` : label} data-testid={testId} onClick={tap} {...a11y}>
+    <View className={classes} hoverClass={inactive ? 'none' : 'tappable--pressed'} aria-label={spoken} data-testid={testId} onClick={tap} {...a11y}>
       {children}
     </View>
   );

@@ -134,9 +134,11 @@ export default function StaffImportPage() {
           <FormErrors error={imp.error} problems={(imp.error?.issues ?? []).map((i) => i.message)} testId='import-error' />
           {imp.report && <Report report={imp.report} imported={imp.imported} />}
           {imp.imported !== null && (
-            <ActionButton label='去题库查看' testId='import-to-bank' onTap={() => openPage(STAFF_ROUTES.questions)}>
-              去题库查看
-            </ActionButton>
+            <View className='button-row'>
+              <ActionButton label='去题库查看' testId='import-to-bank' onTap={() => openPage(STAFF_ROUTES.questions)}>
+                去题库查看
+              </ActionButton>
+            </View>
           )}
 
           <Template />

@@ -28,7 +28,7 @@ function LessonFormView({ l, lawShort }: { l: LessonFormState; lawShort: string 
         <Field label='一句话摘要' errors={errs.summary} hint='80 字以内，列表里显示'>
           <TextInput label='一句话摘要' value={form.summary} maxLength={80} invalid={Boolean(errs.summary)} testId='l-summary' onChange={(summary) => l.update({ summary })} />
         </Field>
-        <Field label='正文' errors={errs.body} hint='通俗讲解；每段一行'>
+        <Field label='正文' errors={errs.body} hint='通俗讲解；每段一行，段与段之间可空一行'>
           <TextArea label='正文，每段一行' value={form.body} maxLength={5000} invalid={Boolean(errs.body)} testId='l-body' onChange={(body) => l.update({ body })} />
         </Field>
       </View>
