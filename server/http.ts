@@ -81,6 +81,36 @@ function serveStatic(dir: string, urlPath: string, res: http.ServerResponse): vo
   fs.createReadStream(file).pipe(res);
 }
 
+type Identified = { identity: CallIdentity; setCookie: Record<string, string> } | { status: number; error: string };
+
+/** Who is calling: the sample person of the development sign-in (local mode only) or a visitor kept in a cookie. */
+function identify(req: http.IncomingMessage, local: boolean): Identified {
+  const headerId = req.headers['x-local-openid'];
+  if (headerId !== undefined) {
+    if (!local) return { status: 403, error: 'development sign-in is only available in local mode' };
+    if (typeof headerId !== 'string' || !OPENID_RE.test(headerId)) return { status: 400, error: 'bad x-local-openid' };
+    return { identity: { openid: headerId }, setCookie: {} };
+  }
+  const setCookie: Record<string, string> = {};
+  let visitor = cookie(req, VISITOR_COOKIE);
+  if (!visitor || !OPENID_RE.test(visitor)) {
+    visitor = `visitor-${randomBytes(12).toString('hex')}`;
+    setCookie['set-cookie'] = `${VISITOR_COOKIE}=${visitor}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`;
+  }
+  return { identity: { openid: visitor }, setCookie };
+}
+
+/** What wx.requestSubscribeMessage accepting one-time templates does, for the h5 build (local mode only). */
+function grantSubscriptions(host: Host, identity: CallIdentity, event: unknown, res: http.ServerResponse): void {
+  const ids = event && typeof event === 'object' ? (event as { templateIds?: unknown }).templateIds : undefined;
+  if (!Array.isArray(ids) || ids.length === 0 || ids.length > 3 || !ids.every((t) => typeof t === 'string' && /^[\w-]{1,64}$/.test(t))) {
+    send(res, 400, { error: 'templateIds: one to three template ids' });
+    return;
+  }
+  for (const id of ids as string[]) host.openapi.grantSubscription(identity.openid, id);
+  send(res, 200, { ok: true, granted: ids.length });
+}
+
 /**
  * The local host's HTTP front: `POST /api/fn/<name>` runs a function with the caller's identity,
  * `GET /api/contracts` publishes the schemas, `GET /healthz`, the development sign-in in local
@@ -105,25 +135,14 @@ export function createHttpServer(options: HttpOptions): http.Server {
         });
       }
       const fnMatch = /^\/api\/fn\/([A-Za-z0-9_-]+)$/.exec(route);
-      if (fnMatch) {
+      if (fnMatch || route === '/api/dev/subscribe') {
         if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' });
-        const name = fnMatch[1] as string;
-        if (!functions.has(name)) return send(res, 404, { error: `unknown function ${name}` });
-        const headerId = req.headers['x-local-openid'];
-        let identity: CallIdentity;
-        const setCookie: Record<string, string> = {};
-        if (headerId !== undefined) {
-          if (!local) return send(res, 403, { error: 'development sign-in is only available in local mode' });
-          if (typeof headerId !== 'string' || !OPENID_RE.test(headerId)) return send(res, 400, { error: 'bad x-local-openid' });
-          identity = { openid: headerId };
-        } else {
-          let visitor = cookie(req, VISITOR_COOKIE);
-          if (!visitor || !OPENID_RE.test(visitor)) {
-            visitor = `visitor-${randomBytes(12).toString('hex')}`;
-            setCookie['set-cookie'] = `${VISITOR_COOKIE}=${visitor}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000`;
-          }
-          identity = { openid: visitor };
-        }
+        const name = fnMatch?.[1] ?? '';
+        if (fnMatch && !functions.has(name)) return send(res, 404, { error: `unknown function ${name}` });
+        if (!fnMatch && !local) return send(res, 404, { error: 'not found' });
+        const who = identify(req, local);
+        if ('status' in who) return send(res, who.status, { error: who.error });
+        const { identity, setCookie } = who;
         const body = await readBody(req);
         if (body === null) return send(res, 413, { error: 'body over 100 KB' });
         let event: unknown;
@@ -132,6 +151,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
         } catch {
           return send(res, 400, { error: 'body is not JSON' });
         }
+        if (!fnMatch) return grantSubscriptions(host, identity, event, res);
         const started = process.hrtime.bigint();
         const result = (await host.invoke(name, event, identity)) as { ok?: boolean; error?: { code?: string } };
         const ms = Number(process.hrtime.bigint() - started) / 1e6;

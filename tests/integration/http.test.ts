@@ -93,6 +93,14 @@ describe('the local host over HTTP', () => {
     expect(doc.functions.account?.actions.setRegion?.roles).toEqual(['user']);
   });
 
+  it('grants one-time subscriptions for the h5 build in local mode only', async () => {
+    const res = await post(`${base}/api/dev/subscribe`, '{"templateIds":["tpl-a"]}', { 'x-local-openid': 'sub-user' });
+    expect(await res.json()).toEqual({ ok: true, granted: 1 });
+    expect(host.store.get('subscriptions', 'sub-user|tpl-a')?.doc).toMatchObject({ remaining: 1 });
+    expect((await post(`${base}/api/dev/subscribe`, '{"templateIds":[]}', { 'x-local-openid': 'sub-user' })).status).toBe(400);
+    expect((await post(`${prodBase}/api/dev/subscribe`, '{"templateIds":["tpl-a"]}')).status).toBe(404);
+  });
+
   it('reports health', async () => {
     expect(await (await fetch(`${base}/healthz`)).json()).toMatchObject({ ok: true });
   });
