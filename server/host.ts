@@ -6,6 +6,7 @@ import { installLocalSdk, withIdentity, type CallIdentity } from './sdk-host';
 import { Engine } from './store/engine';
 import { SqliteStore } from './store/sqlite-store';
 import { REPO_ROOT } from './config';
+import { LocalFiles } from './files';
 import { provideSecrets } from './secrets';
 
 type Main = (event: unknown, context?: unknown) => Promise<unknown>;
@@ -28,6 +29,7 @@ export interface Host {
   readonly engine: Engine;
   readonly store: SqliteStore;
   readonly openapi: LocalOpenApi;
+  readonly files: LocalFiles;
   /** Calls a function as WeChat would, with `identity` as the caller's context. */
   invoke(name: string, event: unknown, identity: CallIdentity | null): Promise<unknown>;
   close(): void;
@@ -52,7 +54,8 @@ export function createHost(options: HostOptions): Host {
   const clock = options.clock ?? Date.now;
   const engine = new Engine(store, clock);
   const openapi = createLocalOpenApi(store, clock);
-  installLocalSdk(engine, openapi);
+  const files = new LocalFiles(path.join(options.dataDir, 'files'), clock);
+  installLocalSdk(engine, openapi, files);
   const dir = options.functionsDir ?? path.join(REPO_ROOT, 'dist/cloudfunctions');
   const functions = listFunctionBundles(dir);
   const mains = new Map<string, Main>();
@@ -65,6 +68,7 @@ export function createHost(options: HostOptions): Host {
     engine,
     store,
     openapi,
+    files,
     invoke(name, event, identity) {
       const main = mains.get(name);
       if (!main) return Promise.reject(new Error(`no function ${name}`));

@@ -159,6 +159,18 @@ export function createHttpServer(options: HttpOptions): http.Server {
         log(`fn=${name} action=${action} ms=${ms.toFixed(1)} result=${result?.ok ? 'ok' : (result?.error?.code ?? 'error')}`);
         return send(res, 200, result, setCookie);
       }
+      const fileMatch = /^\/api\/files\/([\w.-]+)$/.exec(route);
+      if (fileMatch && req.method === 'GET') {
+        const file = host.files.resolve(fileMatch[1] as string);
+        if (!file) return send(res, 404, { error: 'link expired or not found' });
+        res.writeHead(200, {
+          'content-type': file.endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/octet-stream',
+          'content-disposition': `attachment; filename="${path.basename(file)}"`,
+          'cache-control': 'no-store',
+        });
+        fs.createReadStream(file).pipe(res);
+        return;
+      }
       if (route.startsWith('/api/')) return send(res, 404, { error: 'not found' });
       if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.staticDir, route, res);
       return send(res, 404, { error: 'not found' });

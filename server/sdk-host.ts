@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import type { Engine, TransportResponse } from './store/engine';
 import type { LocalOpenApi } from './openapi/local-openapi';
+import type { LocalFiles } from './files';
 
 /** Who is calling: what WeChat would inject as the context of a function call. */
 export interface CallIdentity {
@@ -12,7 +13,7 @@ type SdkModule = Record<string, unknown> & { getWXContext: () => Record<string, 
 type DbClass = { reqClass?: unknown };
 
 const identityStore = new AsyncLocalStorage<CallIdentity>();
-let active: { engine: Engine; openapi: LocalOpenApi } | undefined;
+let active: { engine: Engine; openapi: LocalOpenApi; files: LocalFiles } | undefined;
 let installed = false;
 
 /** The SDK module every function bundle resolves (`require('wx-server-sdk')` from the repo). */
@@ -29,7 +30,7 @@ export function sdkDbClass(): DbClass {
 }
 
 /** Network-bound SDK calls that have no local engine: they reject instead of reaching the network. */
-const OFFLINE_APIS = ['callFunction', 'uploadFile', 'downloadFile', 'getTempFileURL', 'deleteFile', 'callOpenAPI', 'getOpenData', 'getVoIPSign', 'getCloudCallSign'];
+const OFFLINE_APIS = ['callFunction', 'downloadFile', 'deleteFile', 'callOpenAPI', 'getOpenData', 'getVoIPSign', 'getCloudCallSign'];
 
 /** The transport the SDK's database sends every request through, swapped for the local engine. */
 class LocalTransport {
@@ -45,8 +46,8 @@ class LocalTransport {
  * transport (the SDK re-assigns `Db.reqClass` on every `database()` call, so the property is
  * pinned), `getWXContext` per call from AsyncLocalStorage, the open APIs, and no network.
  */
-export function installLocalSdk(engine: Engine, openapi: LocalOpenApi): void {
-  active = { engine, openapi };
+export function installLocalSdk(engine: Engine, openapi: LocalOpenApi, files: LocalFiles): void {
+  active = { engine, openapi, files };
   if (installed) return;
   const Db = sdkDbClass();
   Object.defineProperty(Db, 'reqClass', { configurable: true, get: () => LocalTransport, set: () => undefined });
@@ -56,10 +57,18 @@ export function installLocalSdk(engine: Engine, openapi: LocalOpenApi): void {
     return who ? { OPENID: who.openid, APPID: 'local-app', UNIONID: undefined, ENV: 'local', SOURCE: 'wx_client' } : { ENV: 'local' };
   };
   Object.defineProperty(cloud, 'openapi', { configurable: true, enumerable: true, get: () => active?.openapi, set: () => undefined });
+  // Cloud storage: files in the data folder, temporary links served by the host.
+  cloud.uploadFile = (params: { cloudPath?: unknown; fileContent?: unknown }) => Promise.resolve().then(() => requireActive().files.upload(params));
+  cloud.getTempFileURL = (params: { fileList?: unknown }) => Promise.resolve().then(() => requireActive().files.tempUrls(params));
   for (const name of OFFLINE_APIS) {
     cloud[name] = () => Promise.reject(new Error(`wx-server-sdk ${name} is not available on the local host`));
   }
   installed = true;
+}
+
+function requireActive(): NonNullable<typeof active> {
+  if (!active) throw new Error('local SDK host is not active');
+  return active;
 }
 
 /** Runs `fn` as a function call made by `identity` (or by nobody). */

@@ -22,4 +22,5 @@ export const COLL = {
   inbox: 'inbox',
   cases: 'cases',
   caseAudit: 'case_audit',
+  activities: 'activities',
 } as const;

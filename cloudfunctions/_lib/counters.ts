@@ -10,6 +10,8 @@ export interface CountedEvent {
   /** Who took part (an OPENID); only a hash of it is stored, in the distinct markers. */
   person: string;
   town: string | null;
+  /** The village, when known: stations read their own village's figures. */
+  village?: string | null;
   at: Date;
   /** Breakdowns counted beside the total, e.g. `{law: 'anti-dv'}`. */
   dims?: Record<string, string>;
@@ -42,7 +44,7 @@ function mapTree(tree: Tree, leaf: (n: number) => unknown): Record<string, unkno
 async function bump(id: string, base: Record<string, string>, town: string, first: boolean, ev: CountedEvent): Promise<void> {
   const people = first ? 1 : 0;
   const amounts: Tree = { times: 1, people, ...(ev.sums ?? {}) };
-  const tree: Tree = { ...amounts, towns: { [town]: amounts }, ...((ev.totals ?? {}) as Tree) };
+  const tree: Tree = { ...amounts, towns: { [town]: amounts }, ...(ev.village ? { villages: { [ev.village]: amounts } } : {}), ...((ev.totals ?? {}) as Tree) };
   const inc = { ...mapTree(tree, (n) => _.inc(n)), updatedAt: db.serverDate() };
   if ((await updateById(COLL.counters, id, inc)) > 0) return;
   try {

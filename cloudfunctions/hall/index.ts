@@ -196,7 +196,7 @@ async function move(ctx: CallContext, s: SuggestionDoc, to: SuggestionState, not
   if (to === 'rejected') change.heldReason = null;
   const moved = await updateWhere(COLL.suggestions, { _id: s._id, status: s.status }, change);
   if (moved === 0) throw new AppError('CONFLICT', '这条建议刚被其他工作人员处理过，请刷新');
-  const person = { person: s.author, town: s.scope.town, at: ctx.now };
+  const person = { person: s.author, town: s.scope.town, village: s.scope.village, at: ctx.now };
   const jobs: Array<Promise<unknown>> = [countEvent({ ...person, metric: metricVariant('suggestion_state', ['state', to]) }), tellAuthor(s, to, note ?? '', ctx.now)];
   if (to === 'published' && s.topicId) jobs.push(updateById(COLL.topics, s.topicId, { suggestionCount: _.inc(1) }));
   if (to === 'answered') jobs.push(countEvent({ ...person, metric: 'suggestion_reply', sums: { replyMs: ctx.now.getTime() - s.createdAt.getTime() } }));
@@ -259,7 +259,7 @@ export const main = createFunction('hall', hallContract, {
       createdAt: ctx.now,
     };
     await insert(COLL.suggestions, doc as unknown as Record<string, unknown>);
-    const person = { person: ctx.openid, town: me.town, at: ctx.now };
+    const person = { person: ctx.openid, town: me.town, village: me.village, at: ctx.now };
     await Promise.all([
       setById(COLL.dupes, dupeId, { at: ctx.now }),
       countEvent({ ...person, metric: 'suggestion', ...(topicId ? { dims: { topic: topicId } } : {}) }),
@@ -313,7 +313,7 @@ export const main = createFunction('hall', hallContract, {
       if (!isDuplicateKey(err)) throw err;
       return { supports: s.supports, counted: false };
     }
-    await Promise.all([updateById(COLL.suggestions, suggestionId, { supports: _.inc(1) }), countEvent({ metric: 'suggestion_support', person: ctx.openid, town: me.town, at: ctx.now })]);
+    await Promise.all([updateById(COLL.suggestions, suggestionId, { supports: _.inc(1) }), countEvent({ metric: 'suggestion_support', person: ctx.openid, town: me.town, village: me.village, at: ctx.now })]);
     const after = await getById<SuggestionDoc>(COLL.suggestions, suggestionId);
     return { supports: after?.supports ?? s.supports + 1, counted: true };
   },
@@ -346,7 +346,7 @@ export const main = createFunction('hall', hallContract, {
     if (!canRate(s.status)) throw new AppError('CONFLICT', '答复之后才能评价');
     const rated = await updateWhere(COLL.suggestions, { _id: suggestionId, author: ctx.openid, rating: null }, { rating: { score, comment: comment?.trim() ?? '' }, ratedAt: ctx.now });
     if (rated === 0) throw new AppError('CONFLICT', '已经评价过了');
-    await countEvent({ metric: 'suggestion_rating', person: ctx.openid, town: s.scope.town, at: ctx.now, sums: { score } });
+    await countEvent({ metric: 'suggestion_rating', person: ctx.openid, town: s.scope.town, village: s.scope.village, at: ctx.now, sums: { score } });
     return { score };
   },
 

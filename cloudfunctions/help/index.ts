@@ -85,7 +85,7 @@ async function change(c: CaseDoc, data: Record<string, unknown>): Promise<void> 
   if (done === 0) throw new AppError('CONFLICT', '这条记录刚被更新过，请刷新后再试');
 }
 
-const person = (c: CaseDoc, at: Date) => ({ person: c.requester ?? c._id, town: c.town, at });
+const person = (c: CaseDoc, at: Date) => ({ person: c.requester ?? c._id, town: c.town, village: c.village, at });
 
 export const main = createFunction('help', helpContract, {
   async submitRequest(input, ctx) {
@@ -340,8 +340,8 @@ export const main = createFunction('help', helpContract, {
       purgedAt: null,
     };
     await insert(COLL.cases, c as unknown as Record<string, unknown>);
-    const jobs = [countEvent({ person: c._id, town, at, metric: 'help_request', dims: { category, channel: 'visit' } })];
-    if (outcome) jobs.push(countEvent({ person: c._id, town, at, metric: metricVariant('help_closed', ['outcome', outcome]) }));
+    const jobs = [countEvent({ person: c._id, town, village: c.village, at, metric: 'help_request', dims: { category, channel: 'visit' } })];
+    if (outcome) jobs.push(countEvent({ person: c._id, town, village: c.village, at, metric: metricVariant('help_closed', ['outcome', outcome]) }));
     await Promise.all(jobs);
     return { id: c._id };
   },

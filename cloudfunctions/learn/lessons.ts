@@ -66,7 +66,7 @@ export const lessonHandlers: Pick<L, 'listLaws' | 'listLessons' | 'getLesson'> =
       const hit = siblings.find((l) => l.order === order);
       return hit ? { id: hit._id, title: hit.title } : null;
     };
-    await countEvent({ metric: METRICS.lessonRead, person: ctx.openid, town: me.town, at: ctx.now, dims: { law: lesson.lawId } });
+    await countEvent({ metric: METRICS.lessonRead, person: ctx.openid, town: me.town, village: me.village, at: ctx.now, dims: { law: lesson.lawId } });
     return { lesson: lessonOf(lesson), law: lawOf(law), prev: link(lesson.order - 1), next: link(lesson.order + 1) };
   },
 };

@@ -37,7 +37,7 @@ const DEFAULT_COUNT = 10;
 
 async function createAttempt(ctx: CallContext, attempt: Omit<AttemptDoc, 'openid' | 'town' | 'day' | 'status' | 'startedAt'>, questions: QuestionDoc[]) {
   const me = await ctx.profile();
-  const doc: AttemptDoc = { ...attempt, openid: ctx.openid, town: me.town, day: chinaDay(ctx.now), status: 'open', startedAt: ctx.now };
+  const doc: AttemptDoc = { ...attempt, openid: ctx.openid, town: me.town, village: me.village, day: chinaDay(ctx.now), status: 'open', startedAt: ctx.now };
   await insert(COLL.attempts, doc as unknown as Record<string, unknown>);
   return quizOf(doc, new Map(questions.map((q) => [q._id, q])), await lawsById(ctx.now));
 }
@@ -188,7 +188,7 @@ async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: Qui
 
 /** Statistics of a graded attempt: attempts (人次/人数), scores and passes, and per law and question. */
 async function countAttempt(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, questions: Map<string, QuestionDoc>): Promise<void> {
-  const base = { person: ctx.openid, town: attempt.town, at: ctx.now };
+  const base = { person: ctx.openid, town: attempt.town, village: attempt.village ?? null, at: ctx.now };
   const jobs = [
     countEvent({
       ...base,

@@ -27,6 +27,7 @@ export interface AttemptDoc {
   lawIds: string[];
   campaignId: string | null;
   town: string | null;
+  village?: string | null;
   questions: Array<{ id: string; order: string[] }>;
   startedAt: Date;
   deadline: Date | null;

@@ -5,6 +5,7 @@ import { hallContract } from './hall';
 import { helpContract } from './help';
 import { learnContract } from './learn';
 import { learnAdminContract } from './learn-admin';
+import { statsContract } from './stats';
 
 /** Every cloud function's contract, by function name. */
 export const contracts = {
@@ -13,6 +14,7 @@ export const contracts = {
   help: helpContract,
   learn: learnContract,
   learnAdmin: learnAdminContract,
+  stats: statsContract,
 } satisfies Record<string, FunctionContract>;
 
 export type Contracts = typeof contracts;

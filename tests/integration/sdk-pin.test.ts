@@ -51,9 +51,9 @@ describe('the SDK internals the local host relies on', () => {
     });
 
     it('never reaches the network for APIs without a local engine', async () => {
-      const cloud = sdkModule() as unknown as { callFunction: (p: unknown) => Promise<unknown>; uploadFile: (p: unknown) => Promise<unknown> };
+      const cloud = sdkModule() as unknown as { callFunction: (p: unknown) => Promise<unknown>; downloadFile: (p: unknown) => Promise<unknown> };
       await expect(cloud.callFunction({ name: 'x' })).rejects.toThrow(/not available on the local host/);
-      await expect(cloud.uploadFile({})).rejects.toThrow(/not available on the local host/);
+      await expect(cloud.downloadFile({})).rejects.toThrow(/not available on the local host/);
     });
   });
 });

@@ -1,0 +1,243 @@
+import { randomBytes } from 'node:crypto';
+import { statsContract, type Dashboard } from '../../shared/contracts/stats';
+
+import { daysOf, keyOfDay, trendOf } from '../../shared/domain/periods';
+import { ACTIVITY_TYPES, TREND_METRICS, dashboardMetrics } from '../../shared/domain/stats-catalog';
+import { writeXlsx } from '../../shared/domain/xlsx-writer';
+import { AppError } from '../../shared/result';
+import { counterId, NO_TOWN } from '../../shared/stats-keys';
+import { chinaDay, type Period } from '../../shared/time';
+import { cloud, db } from '../_lib/cloud';
+import { COLL } from '../_lib/collections';
+import { countEvent } from '../_lib/counters';
+import { insert, list, listByIds } from '../_lib/db-helpers';
+import { createFunction, type CallContext } from '../_lib/handler';
+import type { UserDoc } from '../_lib/identity';
+import { placeName, townsById, type TownDoc } from '../_lib/regions';
+import { buildDashboard, type CounterDoc, type Scope } from './figures';
+import { annualFigures } from './annual';
+
+const MAX_CUSTOM_DAYS = 92;
+const LAW_SHORT: Record<string, string> = { constitution: '宪法', 'civil-code': '民法典', 'women-rights': '妇女权益保障法', 'anti-dv': '反家庭暴力法', minors: '未成年人保护法', 'family-education': '家庭教育促进法' };
+
+/** The reader's scope: district staff everything, town staff their town, a station its village. */
+async function scopeOf(ctx: CallContext): Promise<Scope> {
+  const me: UserDoc = await ctx.profile();
+  const towns = await townsById(ctx.now);
+  if (me.role === 'district' || me.role === 'admin') return { level: 'district', town: null, village: null, name: '全区' };
+  if (!me.town) throw new AppError('CONFLICT', '您的账号还没有设置所在镇街，请联系管理员');
+  if (me.role === 'town') return { level: 'town', town: me.town, village: null, name: placeName(towns, me.town, null) };
+  if (!me.village) throw new AppError('CONFLICT', '您的账号还没有设置所在村（社区），请联系管理员');
+  return { level: 'village', town: me.town, village: me.village, name: placeName(towns, me.town, me.village) };
+}
+
+interface Resolved {
+  kind: Period | 'custom';
+  key: string;
+  from: string;
+  to: string;
+  label: string;
+  /** The counter documents to read: (period, key) pairs whose sum is the period. */
+  parts: Array<{ period: Period; key: string }>;
+}
+
+function resolvePeriod(input: { kind: Period | 'custom'; date?: string; from?: string; to?: string }, now: Date): Resolved {
+  if (input.kind === 'custom') {
+    if (!input.from || !input.to) throw new AppError('INVALID_INPUT', '自定义时段需要开始和结束日期');
+    if (input.from > input.to) throw new AppError('INVALID_INPUT', '开始日期要早于结束日期');
+    const days: string[] = [];
+    for (let t = Date.parse(`${input.from}T04:00:00Z`); days.length <= MAX_CUSTOM_DAYS; t += 86_400_000) {
+      const d = chinaDay(new Date(t));
+      if (d > input.to) break;
+      days.push(d);
+    }
+    if (days.length > MAX_CUSTOM_DAYS) throw new AppError('INVALID_INPUT', `自定义时段最长 ${MAX_CUSTOM_DAYS} 天，更长请按月或按年查看`);
+    return { kind: 'custom', key: `${input.from}~${input.to}`, from: input.from, to: input.to, label: `${input.from} 至 ${input.to}`, parts: days.map((d) => ({ period: 'day', key: d })) };
+  }
+  const day = input.date ?? chinaDay(now);
+  const key = keyOfDay(input.kind, day);
+  const days = daysOf(input.kind, key);
+  const label = input.kind === 'day' ? day : input.kind === 'week' ? `${key.replace('-W', ' 年第 ')} 周` : input.kind === 'month' ? `${key.slice(0, 4)} 年 ${Number(key.slice(5))} 月` : `${key} 年`;
+  return { kind: input.kind, key, from: days[0] ?? day, to: days[days.length - 1] ?? day, label, parts: [{ period: input.kind, key }] };
+}
+
+/** Reads counter documents by id, 100 at a time: a fixed number of reads for a period. */
+async function readCounters(ids: string[]): Promise<Map<string, CounterDoc>> {
+  const out = new Map<string, CounterDoc>();
+  for (let i = 0; i < ids.length; i += 100) {
+    for (const d of await listByIds<CounterDoc>(COLL.counters, ids.slice(i, i + 100))) out.set(d._id, d);
+  }
+  return out;
+}
+
+async function dashboardFor(ctx: CallContext, input: { kind: Period | 'custom'; date?: string; from?: string; to?: string }): Promise<Dashboard> {
+  const scope = await scopeOf(ctx);
+  const period = resolvePeriod(input, ctx.now);
+  const metrics = dashboardMetrics();
+  const trend = period.kind === 'custom' ? period.parts.map((p) => ({ ...p, label: `${Number(p.key.slice(5, 7))}/${Number(p.key.slice(8, 10))}` })) : trendOf(period.kind, period.key);
+  const ids = [
+    ...metrics.flatMap((m) => period.parts.map((p) => counterId(m, p.period, p.key))),
+    ...TREND_METRICS.flatMap((m) => trend.map((p) => counterId(m, p.period, p.key))),
+  ];
+  const [counters, towns] = await Promise.all([readCounters([...new Set(ids)]), townsById(ctx.now)]);
+  const dashboard = buildDashboard({ scope, period, counters, towns, trend, lawShort: LAW_SHORT });
+  // Stems of the hardest questions: one read of at most ten documents.
+  const stems = await listByIds<{ stem: string }>(COLL.questions, dashboard.learn.hardest.map((h) => h.questionId));
+  const byId = new Map(stems.map((q) => [q._id, q.stem]));
+  dashboard.learn.hardest = dashboard.learn.hardest.map((h) => ({ ...h, stem: byId.get(h.questionId) ?? '（题目已删除）' }));
+  return dashboard;
+}
+
+const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
+
+function workbookOf(d: Dashboard) {
+  return writeXlsx([
+    {
+      name: '总览',
+      rows: [
+        ['范围', d.scope.name],
+        ['时段', d.period.label],
+        [],
+        ['指标', '人次', '人数'],
+        ['学法（阅读课程）', d.totals.lessonReads.times, d.totals.lessonReads.people],
+        ['答题', d.totals.quizAttempts.times, d.totals.quizAttempts.people],
+        ['议事厅建议', d.totals.suggestions.times, d.totals.suggestions.people],
+        ['求助（含来访）', d.totals.helpRequests.times, d.totals.helpRequests.people],
+        ['其中来访接待', d.totals.visits, null],
+        ['线下活动（场次）', d.totals.activities.count, null],
+        ['线下活动覆盖人数', d.totals.activities.reached, null],
+        ['发放宣传资料（份）', d.totals.activities.materials, null],
+      ],
+    },
+    {
+      name: '镇街',
+      rows: [['镇街', '学法人次', '答题人次', '答题人数', '妇女人数', '参与率', '建议', '求助', '线下活动'], ...d.towns.map((t) => [t.name, t.lessonReads, t.quizAttempts, t.quizPeople, t.women, pct(t.rate), t.suggestions, t.helpRequests, t.activities])],
+    },
+    {
+      name: '学法答题',
+      rows: [
+        ['法律', '阅读人次', '答题人次', '答题人数', '作答题数', '答对题数', '正确率', '及格次数'],
+        ...d.learn.perLaw.map((l) => [l.lawShort, l.reads, l.attempts, l.people, l.answered, l.correct, pct(l.accuracy), l.passes]),
+        [],
+        ['平均分', d.learn.averageScore === null ? '' : Number(d.learn.averageScore.toFixed(1))],
+        ['及格率', pct(d.learn.passRate)],
+        [],
+        [`最难的题（${d.learn.hardestScope}）`, '法律', '作答', '答错', '错误率'],
+        ...d.learn.hardest.map((h) => [h.stem, h.lawShort, h.answered, h.wrong, pct(h.wrongRate)]),
+      ],
+    },
+    {
+      name: '议事厅',
+      rows: [
+        ['指标', '数量'],
+        ['提交建议', d.hall.submitted],
+        ['直接公开', d.hall.published],
+        ['转人工审核', d.hall.held],
+        ['未通过', d.hall.rejected],
+        ['已受理', d.hall.accepted],
+        ['已采纳', d.hall.adopted],
+        ['未采纳', d.hall.declined],
+        ['已答复', d.hall.answered],
+        ['采纳率', pct(d.hall.adoptionRate)],
+        ['附议', d.hall.supports],
+        ['平均答复时长（小时）', d.hall.averageReplyHours === null ? '' : Number(d.hall.averageReplyHours.toFixed(1))],
+        ['平均满意度', d.hall.averageRating === null ? '' : Number(d.hall.averageRating.toFixed(2))],
+      ],
+    },
+    {
+      name: '求助',
+      rows: [
+        ['类别', '人次'],
+        ...d.help.byCategory.map((c) => [c.category, c.times]),
+        [],
+        ['线上登记', d.help.online],
+        ['来访接待', d.help.visits],
+        ['已受理', d.help.accepted],
+        ['平均受理时长（小时）', d.help.averageAcceptHours === null ? '' : Number(d.help.averageAcceptHours.toFixed(1))],
+        [],
+        ['结案结果', '件'],
+        ...d.help.byOutcome.map((o) => [o.outcome, o.times]),
+        [],
+        ['处理措施', '次', '件'],
+        ...d.help.actions.map((a) => [a.type, a.times, a.cases]),
+        ['完成回访', d.help.followUpsDone],
+      ],
+    },
+    { name: '线下活动', rows: [['类型', '场次', '覆盖人数', '发放资料（份）'], ...d.offline.map((o) => [o.type, o.count, o.reached, o.materials])] },
+  ]);
+}
+
+export const main = createFunction('stats', statsContract, {
+  dashboard(input, ctx) {
+    return dashboardFor(ctx, input);
+  },
+
+  async annualReport({ year }, ctx) {
+    const d = await dashboardFor(ctx, { kind: 'year', date: `${year}-06-30` });
+    return annualFigures(year, d);
+  },
+
+  async exportXlsx(input, ctx) {
+    const d = await dashboardFor(ctx, input);
+    const fileName = `巾帼法治通统计_${d.scope.name}_${d.period.key}.xlsx`;
+    const cloudPath = `exports/${chinaDay(ctx.now)}/${randomBytes(8).toString('hex')}.xlsx`;
+    const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(workbookOf(d)) })) as { fileID: string };
+    const links = (await cloud.getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: 3600 }] })) as { fileList: Array<{ tempFileURL: string }> };
+    const url = links.fileList[0]?.tempFileURL;
+    if (!url) throw new Error('no temporary link for the export');
+    return { fileName, url, fileID: uploaded.fileID };
+  },
+
+  async logActivity({ type, date, title, town, village, reached, materials, note }, ctx) {
+    const me = await ctx.profile();
+    const towns = await townsById(ctx.now);
+    const at = new Date(`${date}T12:00:00+08:00`);
+    if (Number.isNaN(at.getTime()) || at.getTime() > ctx.now.getTime() + 86_400_000) throw new AppError('INVALID_INPUT', '活动日期不正确');
+    let placeTown: string | null = town ?? null;
+    let placeVillage: string | null = village ?? null;
+    if (me.role === 'station') {
+      placeTown = me.town;
+      placeVillage = me.village;
+    } else if (me.role === 'town') {
+      placeTown = me.town;
+    }
+    const t: TownDoc | undefined = placeTown ? towns.get(placeTown) : undefined;
+    if (placeTown && !t) throw new AppError('INVALID_INPUT', '没有这个镇街');
+    if (placeVillage && !t?.villages.some((v) => v.id === placeVillage)) throw new AppError('INVALID_INPUT', '这个村（社区）不在该镇街');
+    const id = `act${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+    await insert(COLL.activities, {
+      _id: id,
+      type,
+      date,
+      year: Number(date.slice(0, 4)),
+      title: title.trim(),
+      town: placeTown,
+      village: placeVillage,
+      reached,
+      materials,
+      note: note.trim(),
+      by: ctx.openid,
+      byName: me.name ?? '工作人员',
+      createdAt: ctx.now,
+    });
+    // Counted on the day it happened; each activity counts once (its own id as the "person").
+    await countEvent({ metric: 'activity', person: id, town: placeTown ?? NO_TOWN, village: placeVillage, at, dims: { type }, sums: { reached, materials } });
+    return { id };
+  },
+
+  async listActivities({ year, page }, ctx) {
+    const scope = await scopeOf(ctx);
+    const where: Record<string, unknown> = { year };
+    if (scope.town) where.town = scope.town;
+    if (scope.village) where.village = scope.village;
+    const docs = await list<{ _id: string; type: (typeof ACTIVITY_TYPES)[number]; date: string; title: string; town: string | null; village: string | null; reached: number; materials: number; note: string; byName: string }>(
+      db.collection(COLL.activities).where(where).orderBy('date', 'desc').skip((page - 1) * 20).limit(21),
+    );
+    const towns = await townsById(ctx.now);
+    return {
+      activities: docs.slice(0, 20).map((a) => ({ id: a._id, type: a.type, date: a.date, title: a.title, placeName: placeName(towns, a.town, a.village), reached: a.reached, materials: a.materials, note: a.note, byName: a.byName })),
+      hasMore: docs.length > 20,
+    };
+  },
+});
+

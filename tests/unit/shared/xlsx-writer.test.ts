@@ -1,0 +1,30 @@
+import ExcelJS from 'exceljs';
+import { parseXlsx } from '../../../shared/domain/spreadsheet';
+import { writeXlsx } from '../../../shared/domain/xlsx-writer';
+
+describe('the xlsx writer', () => {
+  const sheets = [
+    { name: '总览', rows: [['指标', '人次', '人数'], ['学法', 120, 45], ['说明 <&> "引号"', null, 0]] },
+    { name: '镇街', rows: [['镇街', '人次'], ['双江镇', 7]] },
+  ];
+
+  it('writes a workbook that ExcelJS (an independent reader) opens with the same cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(writeXlsx(sheets)) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['总览', '镇街']);
+    const overview = wb.getWorksheet('总览');
+    expect(overview?.getCell('A2').value).toBe('学法');
+    expect(overview?.getCell('B2').value).toBe(120);
+    expect(overview?.getCell('A3').value).toBe('说明 <&> "引号"');
+    expect(overview?.getCell('C3').value).toBe(0);
+    expect(wb.getWorksheet('镇街')?.getCell('B2').value).toBe(7);
+  });
+
+  it('round-trips through our own reader', () => {
+    expect(parseXlsx(writeXlsx(sheets))).toEqual([
+      ['指标', '人次', '人数'],
+      ['学法', '120', '45'],
+      ['说明 <&> "引号"', '', '0'],
+    ]);
+  });
+});
