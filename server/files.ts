@@ -32,7 +32,8 @@ export class LocalFiles {
     return {
       errMsg: 'getTempFileURL:ok',
       fileList: list.map((item: unknown) => {
-        const fileID = typeof item === 'string' ? item : String((item as { fileID?: unknown }).fileID ?? '');
+        const given = typeof item === 'string' ? item : (item as { fileID?: unknown }).fileID;
+        const fileID = typeof given === 'string' ? given : '';
         const maxAge = typeof item === 'object' && item !== null && typeof (item as { maxAge?: unknown }).maxAge === 'number' ? (item as { maxAge: number }).maxAge : 86400;
         const cloudPath = fileID.replace(/^cloud:\/\/local\.files\//, '');
         if (!fs.existsSync(path.join(this.dir, cloudPath))) return { fileID, tempFileURL: '', status: -1, maxAge, errMsg: 'file not exists' };

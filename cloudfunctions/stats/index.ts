@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { statsContract, type Dashboard } from '../../shared/contracts/stats';
 
 import { daysOf, keyOfDay, trendOf } from '../../shared/domain/periods';
-import { ACTIVITY_TYPES, TREND_METRICS, dashboardMetrics } from '../../shared/domain/stats-catalog';
+import type { ACTIVITY_TYPES} from '../../shared/domain/stats-catalog';
+import { TREND_METRICS, dashboardMetrics } from '../../shared/domain/stats-catalog';
 import { writeXlsx } from '../../shared/domain/xlsx-writer';
 import { AppError } from '../../shared/result';
 import { counterId, NO_TOWN } from '../../shared/stats-keys';

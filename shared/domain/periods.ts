@@ -34,7 +34,7 @@ export function daysOf(period: Period, key: string): string[] {
 
 /** The points of a period's trend: days of a week or month, months of a year, the last 7 days for a day. */
 export function trendOf(period: Period, key: string): Array<{ period: Period; key: string; label: string }> {
-  if (period === 'year') return Array.from({ length: 12 }, (_, m) => ({ period: 'month' as Period, key: `${key}-${String(m + 1).padStart(2, '0')}`, label: `${m + 1}月` }));
+  if (period === 'year') return Array.from({ length: 12 }, (_, m) => ({ period: 'month', key: `${key}-${String(m + 1).padStart(2, '0')}`, label: `${m + 1}月` }));
   const days = period === 'day' ? Array.from({ length: 7 }, (_, i) => chinaDay(new Date(noonOf(key).getTime() - (6 - i) * DAY_MS))) : daysOf(period, key);
-  return days.map((d) => ({ period: 'day' as Period, key: d, label: `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}` }));
+  return days.map((d) => ({ period: 'day', key: d, label: `${Number(d.slice(5, 7))}/${Number(d.slice(8, 10))}` }));
 }
