@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildFunctions } from '../scripts/build-functions';
 import { packageSizes } from '../scripts/weapp-size';
+import { dashboardTable } from './dashboard';
 import { quizOpsTable } from './quiz-ops';
 
 // `npm run bench`: weapp package sizes, function bundle sizes and cold-require cost, and the local
@@ -133,6 +134,10 @@ async function main(): Promise<void> {
   say();
   say('### database operations per submission');
   for (const line of await quizOpsTable()) say(line);
+  say();
+
+  say('### stats.dashboard at 10³, 10⁵ and 10⁶ recorded events (in-process, warm)');
+  for (const line of await dashboardTable()) say(line);
   say();
 
   const file = path.join(ROOT, 'bench/RESULTS.md');
