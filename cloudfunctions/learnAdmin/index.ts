@@ -234,4 +234,9 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     if (changed === 0) throw new AppError('NOT_FOUND', '没有找到待处理的这条纠错');
     return { id, status: decision };
   },
+
+  async setTownWomen({ town, women }, ctx) {
+    if ((await updateById(COLL.regions, town, { women, ...stamp(ctx) })) === 0 && !(await getById(COLL.regions, town))) throw new AppError('NOT_FOUND', '没有这个镇街');
+    return { town, women };
+  },
 });

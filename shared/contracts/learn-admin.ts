@@ -114,4 +114,10 @@ export const learnAdminContract = {
     input: z.strictObject({ id: z.string().check(z.minLength(1), z.maxLength(64)), decision: z.enum(['resolved', 'rejected']), note: z.string().check(z.minLength(1), z.maxLength(300)) }),
     output: z.strictObject({ id: z.string(), status: z.enum(['resolved', 'rejected']) }),
   }),
+  setTownWomen: action({
+    doc: "Sets a street's or town's number of women, the denominator of its participation rate (null clears it).",
+    roles: STAFF,
+    input: z.strictObject({ town: IdSchema, women: z.nullable(z.int().check(z.minimum(1), z.maximum(1_000_000))) }),
+    output: z.strictObject({ town: IdSchema, women: z.nullable(z.int()) }),
+  }),
 };

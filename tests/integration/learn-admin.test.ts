@@ -206,3 +206,12 @@ describe('lessons', () => {
     expect((host.store.get('laws', 'minors')?.doc as Loose).lessonCount).toBe(6);
   });
 });
+
+describe('towns', () => {
+  it('sets the number of women of a town, which the ranking then divides by', async () => {
+    expect(dataOf(await call(host, 'learnAdmin', 'setTownWomen', { town: 'taian', women: 1200 }, ADMIN))).toEqual({ town: 'taian', women: 1200 });
+    expect(host.store.get('regions', 'taian')?.doc).toMatchObject({ women: 1200 });
+    expect(await call(host, 'learnAdmin', 'setTownWomen', { town: 'nowhere', women: 5 }, ADMIN)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call(host, 'learnAdmin', 'setTownWomen', { town: 'taian', women: 5 }, 'dev-town')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
