@@ -32,6 +32,10 @@ export const ROUTES = {
   staffVisit: '/pkg-staff/pages/visit/index',
   staffFollowUps: '/pkg-staff/pages/follow-ups/index',
   staffAudit: '/pkg-staff/pages/audit/index',
+  staffStats: '/pkg-staff/pages/stats/index',
+  staffStatsAnnual: '/pkg-staff/pages/stats-annual/index',
+  staffActivities: '/pkg-staff/pages/activities/index',
+  staffActivityEdit: '/pkg-staff/pages/activity-edit/index',
 } as const;
 
 /** The lessons page of one law. */

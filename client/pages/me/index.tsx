@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS, STAFF_ROLES, type Role } from '@shared/roles';
 import type { Output } from '@shared/contracts';
 import { CallView } from '../../components/call-view';
+import { MeHallLinks } from '../../components/hall/me-links';
 import { Page } from '../../components/page';
 import { Tappable } from '../../components/tappable';
 import { useDevSignIn, type DevSignInState } from '../../hooks/use-dev-signin';
@@ -55,6 +56,24 @@ function LearnLinks() {
           <Text className='link__go'>›</Text>
         </Tappable>
       ))}
+    </View>
+  );
+}
+
+/** 我的服务记录: neutral words, like the help pages it opens. */
+function ServiceRecordsLink() {
+  return (
+    <View data-testid='me-service'>
+      <Text className='section-title'>我的服务</Text>
+      <View className='card links'>
+        <Tappable className='link' role='link' testId='me-link-service-records' label='我的服务记录：登记过的事项和进展' onTap={() => openPage(ROUTES.helpRecords)}>
+          <View className='link__text'>
+            <Text className='link__name'>我的服务记录</Text>
+            <Text className='link__hint'>登记过的事项和进展</Text>
+          </View>
+          <Text className='link__go'>›</Text>
+        </Tappable>
+      </View>
     </View>
   );
 }
@@ -156,6 +175,9 @@ export default function MePage() {
       </CallView>
       <Text className='section-title'>我的学习</Text>
       <LearnLinks />
+      <Text className='section-title'>消息与建议</Text>
+      <MeHallLinks />
+      <ServiceRecordsLink />
       {profile.data && isStaff(profile.data.role) && <StaffEntry role={profile.data.role} />}
       <Text className='section-title'>阅读设置</Text>
       <LargeTextSwitch />

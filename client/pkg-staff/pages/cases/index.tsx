@@ -1,11 +1,47 @@
-import { Text } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { HELP_CATEGORIES, type HelpCategory } from '@shared/domain/help';
 import { Page } from '../../../components/page';
+import { Choices } from '../../../components/staff/choices';
+import { StaffCallView } from '../../../components/staff/staff-call-view';
+import { useCases, type CaseTab } from '../../../hooks/use-cases';
+import { CaseRow } from './case-row';
+import './index.scss';
 
-// Placeholder until this page is built.
-export default function Placeholder() {
+const TABS: ReadonlyArray<{ value: CaseTab; label: string }> = [
+  { value: 'open', label: '进行中' },
+  { value: 'closed', label: '已结案' },
+];
+
+const ALL = '全部';
+const CATEGORY_CHOICES = [ALL, ...HELP_CATEGORIES].map((c) => ({ value: c, label: c }));
+
+/** 服务记录 (staff): the cases of my area, masked; urgent and overdue first. */
+export default function StaffCasesPage() {
+  const queue = useCases();
   return (
     <Page testId='staff-cases'>
-      <Text>服务记录</Text>
+      <Choices look='tabs' label='服务记录状态' testId='case-tab' choices={TABS} selected={[queue.tab]} onToggle={queue.setTab} />
+      <View className='case-filter'>
+        <Choices
+          label='类别'
+          testId='case-category'
+          choices={CATEGORY_CHOICES}
+          selected={[queue.category ?? ALL]}
+          onToggle={(c) => queue.setCategory(c === ALL ? null : (c as HelpCategory))}
+        />
+      </View>
+      <StaffCallView state={queue.list} loadingText='正在加载服务记录…' emptyText={queue.tab === 'open' ? '没有进行中的服务记录' : '没有已结案的服务记录'} isEmpty={(d) => d.cases.length === 0}>
+        {(data) => (
+          <View data-testid='case-list'>
+            <Text className='staff-note'>
+              共 {data.cases.length} 条{queue.list.loading ? '，正在刷新…' : ''}。列表只显示打码的电话；打开详情会留下查看记录。
+            </Text>
+            {data.cases.map((c) => (
+              <CaseRow key={c.id} c={c} />
+            ))}
+          </View>
+        )}
+      </StaffCallView>
     </Page>
   );
 }

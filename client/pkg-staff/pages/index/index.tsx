@@ -1,10 +1,15 @@
 import { Text, View } from '@tarojs/components';
+import type { ResultError } from '@shared/result';
+import { HallDesk } from '../../../components/hall/hall-desk';
 import { Page } from '../../../components/page';
-import { NoAccess, isNoAccess } from '../../../components/staff/staff-call-view';
+import { LoadGate } from '../../../components/staff/load-gate';
 import { Tappable } from '../../../components/tappable';
+import { isStaffRole } from '../../../hooks/use-hall-desk';
+import { useProfile } from '../../../hooks/use-profile';
 import { useStaffHome } from '../../../hooks/use-staff-home';
 import { openPage } from '../../../routes';
 import { STAFF_ROUTES } from '../../routes';
+import { HelpDesk } from '../cases/help-desk';
 import './index.scss';
 
 interface DeskCardProps {
@@ -35,32 +40,39 @@ function DeskCard({ name, desc, url, testId, badge }: DeskCardProps) {
   );
 }
 
-/** 工作台: the staff's way into managing questions, imports, campaigns, 纠错 and lessons. */
+const NOT_STAFF: ResultError = { code: 'FORBIDDEN', message: '工作台只对工作人员开放' };
+
+/** 工作台: the hall (and service) cards for every staff role; questions, imports, campaigns, 纠错 and lessons for the district. */
 export default function StaffHomePage() {
+  const profile = useProfile();
+  const role = profile.data?.role ?? null;
+  // Learning content is the district's to manage; the hall (and service) cards are every staff role's.
+  const district = role === 'district' || role === 'admin';
   const open = useStaffHome();
-  const denied = isNoAccess(open.error) ? open.error : null;
   const openCount = open.data ? open.data.reports.length : null;
   return (
     <Page testId='staff-home'>
       <View className='staff-head'>
         <Text className='staff-head__title'>工作台</Text>
-        <Text className='staff-head__sub'>学法内容管理：题库、活动、纠错和课程</Text>
+        <Text className='staff-head__sub'>本辖区的建议、服务和学法工作</Text>
       </View>
-      {denied ? (
-        <NoAccess error={denied} />
-      ) : open.loading && open.data === null ? (
-        <View className='state' data-testid='state-loading'>
-          <Text className='state__text'>正在打开工作台…</Text>
-        </View>
-      ) : (
-        <View>
-          <DeskCard name='纠错处理' desc='用户对题目的纠错反馈' url={STAFF_ROUTES.reports} testId='desk-reports' badge={openCount} />
-          <DeskCard name='题库管理' desc='查找、修改、停用题目' url={STAFF_ROUTES.questions} testId='desk-questions' />
-          <DeskCard name='导入题目' desc='从 Excel 或 CSV 表格批量导入' url={STAFF_ROUTES.import} testId='desk-import' />
-          <DeskCard name='答题活动' desc='活动时间、题数、比例和及格分' url={STAFF_ROUTES.campaigns} testId='desk-campaigns' />
-          <DeskCard name='课程管理' desc='每部法律的课程：修改、新增、移除' url={STAFF_ROUTES.lessons} testId='desk-lessons' />
-        </View>
-      )}
+      <HelpDesk />
+      <LoadGate loading={role === null} error={profile.error ?? (role !== null && !isStaffRole(role) ? NOT_STAFF : null)} onRetry={profile.retry} loadingText='正在打开工作台…'>
+        {() => (
+          <View>
+            <HallDesk role={role} />
+            {district && (
+              <View data-testid='desk-learn'>
+                <DeskCard name='纠错处理' desc='用户对题目的纠错反馈' url={STAFF_ROUTES.reports} testId='desk-reports' badge={openCount} />
+                <DeskCard name='题库管理' desc='查找、修改、停用题目' url={STAFF_ROUTES.questions} testId='desk-questions' />
+                <DeskCard name='导入题目' desc='从 Excel 或 CSV 表格批量导入' url={STAFF_ROUTES.import} testId='desk-import' />
+                <DeskCard name='答题活动' desc='活动时间、题数、比例和及格分' url={STAFF_ROUTES.campaigns} testId='desk-campaigns' />
+                <DeskCard name='课程管理' desc='每部法律的课程：修改、新增、移除' url={STAFF_ROUTES.lessons} testId='desk-lessons' />
+              </View>
+            )}
+          </View>
+        )}
+      </LoadGate>
     </Page>
   );
 }

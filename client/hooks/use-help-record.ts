@@ -1,0 +1,43 @@
+import { useCallback, useState } from 'react';
+import type { ResultError } from '@shared/result';
+import { useCall, type CallState } from './use-call';
+import type { MyRequest } from './use-help-records';
+import { useRefreshOnShow } from './use-refresh-on-show';
+import { useStaffAction } from './use-staff-action';
+
+export interface HelpRecord {
+  record: CallState<MyRequest>;
+  /** 撤回 asks once more, in the page, before anything is sent. */
+  confirming: boolean;
+  askWithdraw: () => void;
+  cancelWithdraw: () => void;
+  withdraw: () => void;
+  withdrawing: boolean;
+  withdrawError: ResultError | null;
+}
+
+/** One of her requests, with 撤回 behind an in-page confirmation. */
+export function useHelpRecord(id: string | undefined): HelpRecord {
+  const record = useCall('help', 'getMyRequest', id ? { id } : null, { code: 'BAD_REQUEST', message: '没有找到这条记录，请从「我的服务记录」打开' });
+  useRefreshOnShow(record.retry);
+  const [confirming, setConfirming] = useState(false);
+  const withdrawer = useStaffAction('help', 'withdraw');
+  const { run, clearError } = withdrawer;
+  const { retry } = record;
+
+  const askWithdraw = useCallback(() => {
+    clearError();
+    setConfirming(true);
+  }, [clearError]);
+  const cancelWithdraw = useCallback(() => setConfirming(false), []);
+  const withdraw = useCallback(() => {
+    if (!id) return;
+    void run({ id }).then((out) => {
+      if (!out) return;
+      setConfirming(false);
+      retry();
+    });
+  }, [id, run, retry]);
+
+  return { record, confirming, askWithdraw, cancelWithdraw, withdraw, withdrawing: withdrawer.busy, withdrawError: withdrawer.error };
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '年度报告数据',
+});
