@@ -29,6 +29,9 @@ const today = () => chinaDay(new Date());
 const emptyAction = (): ActionForm => ({ type: null, date: today(), note: '', message: '' });
 const EMPTY_CLOSE: CloseForm = { outcome: null, note: '' };
 
+// Words that would tell someone else reading her phone what this is about.
+const TELLING_WORDS = /暴力|家暴|殴打|打人|告诫|保护令|报警|公安|派出所|法院|起诉|离婚|调解|求助/;
+
 function checkAction(f: ActionForm): Partial<Record<ActionField, string>> {
   const p: Partial<Record<ActionField, string>> = {};
   if (!f.type) p.type = '请选择处理方式';
@@ -36,6 +39,7 @@ function checkAction(f: ActionForm): Partial<Record<ActionField, string>> {
   if (!f.note.trim()) p.note = '请写下处理情况';
   else if (f.note.length > 1000) p.note = '最多 1000 个字';
   if (f.message.length > 200) p.message = '最多 200 个字';
+  else if (TELLING_WORDS.test(f.message)) p.message = `别人也可能看到她的手机：请不要写「${TELLING_WORDS.exec(f.message)?.[0] ?? ''}」这样的字眼，换一句中性的话`;
   return p;
 }
 

@@ -15,6 +15,7 @@ const STAFF_HOME = '/#/pkg-staff/pages/index/index';
 const PHONE = '13912345678';
 const STORY = '他喝了酒就摔东西，还说要打我，我不敢回家';
 const NOTE = '如果是男的接电话就说打错了';
+const NEUTRAL_MESSAGE = '工作人员已与您联系，如还需要帮助请再登记。';
 
 /** The page on screen: Taro's browser router keeps the pages below it in the stack, hidden. */
 const shown = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`);
@@ -228,6 +229,12 @@ describe('服务 (help requests) in the browser', () => {
 
     await shown(page, 'case-action-type-调解').click();
     await shown(page, 'case-action-note').fill('到家中调解，双方同意分开冷静一段时间，约定一周后回访。');
+    // The message she will see must not say what it is about: a telling word is refused before sending.
+    await shown(page, 'case-action-message').fill('已为您安排调解');
+    await shown(page, 'case-action-save').click();
+    expect(await shown(page, 'case-action-form').locator('[data-testid="field-error"]').innerText()).toContain('调解');
+    expect(cases().find((c) => c._id === caseId)?.actions).toHaveLength(0);
+    await shown(page, 'case-action-message').fill(NEUTRAL_MESSAGE);
     await shown(page, 'case-action-save').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="case-done"]')?.textContent === '已记录：调解', undefined, { timeout: 15_000 });
     expect(await shown(page, 'case-actions').innerText()).toContain('调解');
@@ -271,6 +278,7 @@ describe('服务 (help requests) in the browser', () => {
     const text = await record.innerText();
     expect(text).toContain('已完成');
     expect(text).toContain('已办结');
+    expect(text).toContain(NEUTRAL_MESSAGE);
     expect(text).not.toMatch(/暴力|调解|家暴/);
     // Closed: nothing left to withdraw.
     expect(await shown(page, 'withdraw').count()).toBe(0);

@@ -228,7 +228,7 @@ describe('参与统计 in the browser', () => {
     await page.goto(`${rig.base}${ACTIVITIES}`);
     await shown(page, 'activity-list').waitFor({ timeout: 30_000 });
     await shown(page, 'activities-prev-year').click();
-    await page.waitForFunction((t) => document.querySelector('[data-testid="activity-row"]:not([hidden])')?.textContent?.includes(t), '入户走访第21次');
+    await page.locator('[data-testid="activity-row"]:visible', { hasText: '入户走访第21次' }).waitFor({ timeout: 15_000 });
     expect(await shown(page, 'activities-year').innerText()).toBe(`${lastYear} 年`);
     expect(await page.locator('[data-testid="activity-row"]:visible').count()).toBe(20);
     await shown(page, 'activities-page-next').click();

@@ -1,9 +1,9 @@
-import { Input, Picker, Textarea, View } from '@tarojs/components';
+import { Input, Textarea } from '@tarojs/components';
 import '../staff/staff.scss';
 
 /**
- * Text boxes and choosers of the help form. Like the staff fields, but nothing typed here may be
- * remembered by the browser (no autocomplete or form history), and places are chosen from lists.
+ * Text boxes of the help form. Like the staff fields, but nothing typed here may be remembered by
+ * the browser (no autocomplete, no form history, no spell-check upload).
  */
 
 interface PrivateTextProps {
@@ -52,43 +52,5 @@ export function PrivateText({ label, value, onChange, placeholder, maxLength, ki
       data-testid={testId}
       onInput={(e) => onChange(e.detail.value)}
     />
-  );
-}
-
-interface SelectProps {
-  label: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
-  /** The chosen value; empty for none. */
-  value: string;
-  onChange: (value: string) => void;
-  /** Shown while nothing is chosen, e.g. "请选择镇街". */
-  placeholder: string;
-  invalid?: boolean;
-  testId?: string;
-}
-
-/** One choice from a list: the browser's own <select>, or WeChat's picker. */
-export function SelectInput({ label, options, value, onChange, placeholder, invalid = false, testId }: SelectProps) {
-  const className = `input${invalid ? ' input--invalid' : ''}`;
-  if (process.env.TARO_ENV === 'h5') {
-    return (
-      <select className={className} value={value} aria-label={label} aria-invalid={invalid} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
-        <option value=''>{placeholder}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    );
-  }
-  const index = options.findIndex((o) => o.value === value);
-  const chosen = index >= 0 ? options[index] : undefined;
-  return (
-    <Picker mode='selector' range={options.map((o) => o.label)} value={Math.max(0, index)} onChange={(e) => onChange(options[Number(e.detail.value)]?.value ?? '')} aria-label={label} data-testid={testId}>
-      <View className={`${className}${chosen ? '' : ' input--placeholder'}`} aria-label={`${label}：${chosen ? chosen.label : '未选择'}`}>
-        {chosen ? chosen.label : placeholder}
-      </View>
-    </Picker>
   );
 }

@@ -45,12 +45,12 @@ export function PeriodSwitcher({ period }: { period: StatsPeriod }) {
             <ActionButton small className='period__arrow' label={`上一${UNIT[kind]}`} testId='period-prev' onTap={() => period.step(-1)}>
               ‹
             </ActionButton>
-            <WhenInput mode='date' label={`选择日期，显示它所在的${UNIT[kind] === '天' ? '一天' : UNIT[kind]}`} value={period.date} testId='period-date' onChange={period.setDate} />
+            <WhenInput mode='date' label={kind === 'day' ? '选择日期' : `选择日期，显示它所在的${UNIT[kind]}`} value={period.date} testId='period-date' onChange={period.setDate} />
             <ActionButton small className='period__arrow' label={`下一${UNIT[kind]}`} disabled={!period.canStepForward} testId='period-next' onTap={() => period.step(1)}>
               ›
             </ActionButton>
           </View>
-          <Text className='period__note'>选任意一天，显示它所在的{kind === 'day' ? '这一天' : `这一${UNIT[kind]}`}。</Text>
+          <Text className='period__note'>{kind === 'day' ? '选择要查看的日期。' : `选任意一天，显示它所在的这一${UNIT[kind]}。`}</Text>
         </View>
       )}
     </View>

@@ -7,7 +7,7 @@ import { Tappable } from '../../../components/tappable';
 import { isStaffRole } from '../../../hooks/use-hall-desk';
 import { useProfile } from '../../../hooks/use-profile';
 import { useStaffHome } from '../../../hooks/use-staff-home';
-import { openPage } from '../../../routes';
+import { openPage, ROUTES } from '../../../routes';
 import { STAFF_ROUTES } from '../../routes';
 import { HelpDesk } from '../cases/help-desk';
 import './index.scss';
@@ -61,6 +61,11 @@ export default function StaffHomePage() {
         {() => (
           <View>
             <HallDesk role={role} />
+            <View data-testid='desk-stats'>
+              <DeskCard name='参与统计' desc='学法、答题、议事、求助和线下活动的人次、人数' url={ROUTES.staffStats} testId='desk-stats-dashboard' />
+              <DeskCard name='年度报告数据' desc='按年度总结报告的口径生成数字和文字' url={ROUTES.staffStatsAnnual} testId='desk-stats-annual' />
+              <DeskCard name='线下活动' desc='讲座、培训、宣传资料发放、走访的登记' url={ROUTES.staffActivities} testId='desk-activities' />
+            </View>
             {district && (
               <View data-testid='desk-learn'>
                 <DeskCard name='纠错处理' desc='用户对题目的纠错反馈' url={STAFF_ROUTES.reports} testId='desk-reports' badge={openCount} />

@@ -38,7 +38,9 @@ function DashboardView({ d, stats }: { d: Dashboard; stats: StatsDashboard }) {
         </View>
       </View>
       <StatCards totals={d.totals} />
-      {d.period.kind === 'custom' && <Text className='stats-note'>自定义时段只统计人次，人数显示为“—”。</Text>}
+      <Text className='stats-note'>
+        人次：每参与一次算一次；人数：同一个人在这段时间里只算一次。{d.period.kind === 'custom' ? '自定义时段只统计人次，人数显示为“—”。' : ''}
+      </Text>
 
       <View className='button-row'>
         <ActionButton kind='primary' busy={stats.exporting} label={`导出 Excel：${scopeText(d.scope)}，${d.period.label}`} testId='export-xlsx' onTap={stats.exportXlsx}>
