@@ -10,3 +10,8 @@ const server = createHttpServer({ host, local: true, log: () => undefined });
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(`port ${(server.address() as AddressInfo).port}\n`);
 });
+process.on('SIGTERM', () => {
+  server.close();
+  host.close();
+  process.exit(0);
+});

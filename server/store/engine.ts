@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { BSONRegExp, EJSON } from 'bson';
 import { Query, aggregate, find, update as applyUpdate } from 'mingo';
+import { parseEjson, stringifyEjson } from './ejson';
 import { fastUpdate, sameValue } from './fast-update';
 import { pathValue } from './keys';
 import { cloneValue, isDate } from './values';
@@ -45,20 +45,7 @@ interface Tx {
   expires: number;
 }
 
-/** Turns transport values into what mingo evaluates: BSON regexes to RegExp, server dates to Dates. */
-function revive(value: unknown, now: number): unknown {
-  if (value instanceof BSONRegExp) return new RegExp(value.pattern, value.options.replace(/[^gimsuy]/g, ''));
-  if (isDate(value) || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => revive(v, now));
-  const obj = value as Plain;
-  const serverDate = obj.$tcb_server_date as { offset?: number } | undefined;
-  if (serverDate && Object.keys(obj).length === 1) return new Date(now + (serverDate.offset ?? 0));
-  const out: Plain = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = revive(v, now);
-  return out;
-}
-
-const encode = (doc: unknown): string => EJSON.stringify(doc as Plain, { relaxed: true });
+const encode = (doc: unknown): string => stringifyEjson(doc);
 
 /** MongoDB's order of types for sorting, enough for the values documents hold here. */
 function typeRank(v: unknown): number {
@@ -204,7 +191,7 @@ export class Engine {
 
   private parse(text: unknown): Plain {
     if (typeof text !== 'string' || text === '') return {};
-    return revive(EJSON.parse(text, { relaxed: true }), this.clock()) as Plain;
+    return parseEjson(text, this.clock()) as Plain;
   }
 
   private tx(p: Params): Tx | undefined {
@@ -245,7 +232,7 @@ export class Engine {
 
   /** A compiled mingo query, cached by its text (requests repeat the same shapes and values). */
   private compile(query: Plain): Query {
-    const key = EJSON.stringify(query, { relaxed: false });
+    const key = encode(query);
     let hit = this.queries.get(key);
     if (!hit) {
       hit = new Query(query);
@@ -314,7 +301,6 @@ export class Engine {
   }
 
   private applyOperators(current: Doc, data: Plain): { next: Doc; changed: boolean } {
-    const copy = cloneValue(current);
     const operators: Plain = {};
     const plainSet: Plain = {};
     for (const [k, v] of Object.entries(data)) {
@@ -322,15 +308,19 @@ export class Engine {
       else plainSet[k] = v;
     }
     if (Object.keys(plainSet).length > 0) operators.$set = { ...(operators.$set as Plain | undefined), ...plainSet };
-    const fast = fastUpdate(copy, operators);
+    // Copy on write: the cached document is never changed in place (readers may hold it).
+    const shallow: Doc = { ...current };
+    const fast = fastUpdate(shallow, operators);
     if (fast.applied) {
-      copy._id = current._id;
-      return { next: copy, changed: fast.changed };
+      shallow._id = current._id;
+      return { next: shallow, changed: fast.changed };
     }
+    const copy = cloneValue(current);
     applyUpdate(copy, operators);
     copy._id = current._id;
     return { next: copy, changed: encode(copy) !== encode(current) };
   }
+
 
   private removeDocument(p: Params): Plain {
     const coll = this.collection(p);

@@ -4,7 +4,11 @@ type Plain = Record<string, unknown>;
 
 const FAST_OPS = new Set(['$set', '$inc', '$unset', '$push']);
 
-function parentOf(doc: Plain, path: string, create: boolean): { parent: Plain; key: string } | null {
+/**
+ * The object holding a path's last key, copying each object on the way (copy on write): the
+ * document given is a shallow copy, and nothing shared with the original is ever changed.
+ */
+function parentOf(doc: Plain, path: string, create: boolean, copied: Set<object>): { parent: Plain; key: string } | null {
   const parts = path.split('.');
   let cur: Plain = doc;
   for (let i = 0; i < parts.length - 1; i += 1) {
@@ -12,11 +16,19 @@ function parentOf(doc: Plain, path: string, create: boolean): { parent: Plain; k
     let next = cur[part];
     if (next === undefined || next === null) {
       if (!create) return null;
-      next = {};
-      cur[part] = next;
+      const fresh: Plain = {};
+      copied.add(fresh);
+      cur[part] = fresh;
+      next = fresh;
     }
-    if (typeof next !== 'object' || Array.isArray(next) || isDate(next)) return null;
-    cur = next as Plain;
+    if (typeof next !== 'object' || next === null || Array.isArray(next) || isDate(next)) return null;
+    let obj = next as Plain;
+    if (!copied.has(obj)) {
+      obj = { ...obj };
+      copied.add(obj);
+      cur[part] = obj;
+    }
+    cur = obj;
   }
   return { parent: cur, key: parts[parts.length - 1] as string };
 }
@@ -34,7 +46,8 @@ function probePath(doc: Plain, path: string): { ok: boolean; value: unknown } {
 
 /**
  * Applies the update operators CloudBase requests carry most ($set, $inc, $unset, $push with
- * $each) to a document in place, on plain dotted paths. Returns false, leaving the document
+ * $each) to a shallow copy of a document, copying only the objects on the changed paths, on plain
+ * dotted paths. Returns false, leaving the document
  * untouched, for anything else (the caller then uses mingo's full updater).
  */
 export function fastUpdate(doc: Plain, operators: Plain): FastResult {
@@ -57,9 +70,10 @@ export function fastUpdate(doc: Plain, operators: Plain): FastResult {
     }
   }
   let changed = false;
+  const copied = new Set<object>([doc]);
   for (const [op, fields] of Object.entries(operators)) {
     for (const [path, value] of Object.entries(fields as Plain)) {
-      const at = parentOf(doc, path, op !== '$unset');
+      const at = parentOf(doc, path, op !== '$unset', copied);
       if (!at) continue;
       const { parent, key } = at;
       // Whether the document really changes, as MongoDB counts "modified".

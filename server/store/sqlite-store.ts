@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { EJSON } from 'bson';
+import { parseEjson, stringifyEjson } from './ejson';
 import { indexRows, planQuery } from './keys';
 import type { Doc, IndexDecl, Store, Versioned, Write } from './types';
 
@@ -51,7 +51,7 @@ export class SqliteStore implements Store {
       byIndex: this.db.prepare(
         'SELECT d.id AS id, d.ver AS ver, d.body AS body FROM idx i JOIN docs d ON d.coll = i.coll AND d.id = i.id WHERE i.coll = ? AND i.idx = ? AND i.k = ?',
       ),
-      put: this.db.prepare('INSERT OR REPLACE INTO docs (coll, id, ver, body) VALUES (?, ?, ?, ?)'),
+      put: this.db.prepare('INSERT INTO docs (coll, id, ver, body) VALUES (?, ?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET ver = excluded.ver, body = excluded.body'),
       del: this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
       idxDel: this.db.prepare('DELETE FROM idx WHERE coll = ? AND id = ?'),
       idxPut: this.db.prepare('INSERT OR IGNORE INTO idx (coll, idx, k, id) VALUES (?, ?, ?, ?)'),
@@ -162,7 +162,7 @@ export class SqliteStore implements Store {
           this.stmt.del.run(w.coll, w.id);
           continue;
         }
-        this.stmt.put.run(w.coll, w.id, w.ver, EJSON.stringify(w.doc, { relaxed: true }));
+        this.stmt.put.run(w.coll, w.id, w.ver, stringifyEjson(w.doc));
         if (!reindex) continue;
         for (const index of this.indexes.get(w.coll) ?? []) {
           for (const row of indexRows(index, w.doc)) this.stmt.idxPut.run(w.coll, row.idx, row.key, w.id);
@@ -208,7 +208,7 @@ export class SqliteStore implements Store {
   }
 
   private remember(key: string, ver: number, body: string): Versioned {
-    const entry: Versioned = { doc: EJSON.parse(body, { relaxed: true }) as Doc, ver };
+    const entry: Versioned = { doc: parseEjson(body, Date.now()) as Doc, ver };
     if (this.cache.size >= CACHE_LIMIT) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);

@@ -53,3 +53,16 @@ describe('what counts as modified', () => {
     expect(fastUpdate({ _id: 'a' }, { $unset: { gone: '' } })).toEqual({ applied: true, changed: false });
   });
 });
+
+describe('copy on write', () => {
+  it('never changes objects shared with the original document', () => {
+    const original = { _id: 'a', towns: { x: { times: 1 }, y: { times: 5 } }, list: [1] };
+    const snapshot = JSON.stringify(original);
+    const copy: Record<string, unknown> = { ...original };
+    expect(fastUpdate(copy, { $inc: { 'towns.x.times': 1, 'towns.z.times': 1 }, $push: { list: { $each: [2] } } }).applied).toBe(true);
+    expect(JSON.stringify(original)).toBe(snapshot);
+    expect(copy).toEqual({ _id: 'a', towns: { x: { times: 2 }, y: { times: 5 }, z: { times: 1 } }, list: [1, 2] });
+    // Untouched branches are shared, not copied.
+    expect((copy.towns as Record<string, unknown>).y).toBe(original.towns.y);
+  });
+});
