@@ -4,6 +4,7 @@ import { AppError } from '../../shared/result';
 import { counterId } from '../../shared/stats-keys';
 import { periodKey } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
+import { campaignOut } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
 import { getById, list, listByIds } from '../_lib/db-helpers';
 import type { Handlers } from '../_lib/handler';
@@ -85,17 +86,7 @@ export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn
     const used = new Map(quotas.map((q) => [q._id, q.count]));
     return {
       campaigns: campaigns.map((c) => ({
-        id: c._id,
-        title: c.title,
-        description: c.description,
-        startsAt: c.startsAt.toISOString(),
-        endsAt: c.endsAt.toISOString(),
-        dailyCap: c.dailyCap,
-        questionCount: c.questionCount,
-        ratio: c.ratio,
-        passMark: c.passMark,
-        timeLimitSec: c.timeLimitSec,
-        published: c.published,
+        ...campaignOut(c),
         remainingToday: Math.max(0, c.dailyCap - (used.get(quotaId(ctx.openid, c._id, day)) ?? 0)),
         bestScore: progress?.campaignBest[c._id] ?? null,
         running: c.startsAt <= ctx.now && ctx.now <= c.endsAt,

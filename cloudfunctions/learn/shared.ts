@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hashId } from '../_lib/ids';
 
 export { hashId };
-import type { Campaign, Question, Quiz, QuizResult } from '../../shared/contracts/quiz';
+import type { Question, Quiz, QuizResult } from '../../shared/contracts/quiz';
 import { optionOrder } from '../../shared/domain/quiz';
 import { db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
@@ -16,7 +16,7 @@ export interface BankDoc {
   _id: string;
   ids: string[];
 }
-export type CampaignDoc = Omit<Campaign, 'id' | 'startsAt' | 'endsAt'> & { _id: string; startsAt: Date; endsAt: Date };
+export type { CampaignDoc } from '../_lib/campaigns';
 
 /** An attempt: what was drawn, in which option order, and, once submitted, the result. */
 export interface AttemptDoc {

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { learnAdminContract, type QuestionDraft } from '../../shared/contracts/learn-admin';
-import type { Campaign } from '../../shared/contracts/quiz';
 import { QuestionSchema, questionProblems } from '../../shared/contracts/quiz';
 import { parseQuestionRows } from '../../shared/domain/question-import';
 import { parseCsv, parseXlsx, type Rows } from '../../shared/domain/spreadsheet';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
+import { campaignOut, type CampaignDoc } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
 import { getById, insert, isDuplicateKey, list, listByIds, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import type { CallContext } from '../_lib/handler';
@@ -14,7 +14,6 @@ import { chinaDay } from '../../shared/time';
 
 type LawDoc = { _id: string; short: string; name: string; lessonCount: number; questionCount?: number };
 type QuestionDoc = Omit<QuestionDraft, 'id'> & { _id: string; status: 'active' | 'retired'; origin?: 'seed' | 'staff' | 'import'; updatedAt?: Date; editedAt?: Date };
-type CampaignDoc = Omit<Campaign, 'id' | 'startsAt' | 'endsAt'> & { _id: string; startsAt: Date; endsAt: Date };
 
 const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 
@@ -44,22 +43,6 @@ async function bankChange(lawId: string, ids: string[], add: boolean): Promise<v
 function checkQuestion(draft: QuestionDraft): void {
   const problems = questionProblems(draft);
   if (problems.length > 0) throw new AppError('INVALID_INPUT', problems.join('；'));
-}
-
-function campaignOut(c: CampaignDoc): Campaign {
-  return {
-    id: c._id,
-    title: c.title,
-    description: c.description,
-    startsAt: c.startsAt.toISOString(),
-    endsAt: c.endsAt.toISOString(),
-    dailyCap: c.dailyCap,
-    questionCount: c.questionCount,
-    ratio: c.ratio,
-    passMark: c.passMark,
-    timeLimitSec: c.timeLimitSec,
-    published: c.published,
-  };
 }
 
 function escapeRegExp(text: string): string {
