@@ -1,7 +1,6 @@
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { chinaDay } from '../../shared/time';
-import { ARTIFACTS, phonePage, startRig, type BrowserRig } from '../support/browser';
+import { startRig, type BrowserRig, shown, pageAs as sharedPageAs, wholePage } from '../support/browser';
 
 let rig: BrowserRig;
 let topicId = '';
@@ -35,25 +34,7 @@ const HALL = '/#/pages/hall/index';
 const ME = '/#/pages/me/index';
 const STAFF_HOME = '/#/pkg-staff/pages/index/index';
 
-/** The page on screen: Taro's browser router keeps the pages below it in the stack, hidden. */
-const shown = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`);
-
-/** A phone page signed in (development sign-in) as `openid`. */
-async function pageAs(openid: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await phonePage(rig);
-  await page.context().addInitScript((id) => window.localStorage.setItem('jgfzt.devOpenid', id), openid);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-/** A screenshot of the whole page on screen (Taro pages scroll inside their own box). */
-async function wholePage(page: Page, file: string): Promise<void> {
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null).map((p) => p.scrollHeight), 844));
-  await page.setViewportSize({ width: 390, height: Math.min(height, 12_000) });
-  await page.screenshot({ path: path.join(ARTIFACTS, file) });
-  await page.setViewportSize({ width: 390, height: 844 });
-}
+const pageAs = (openid: string) => sharedPageAs(rig, openid);
 
 function stored<T>(collection: string, id: string): T | undefined {
   return rig.host.store.get(collection, id)?.doc as T | undefined;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { CONSENT_VERSION } from '../../shared/domain/help';
-import { ARTIFACTS, phonePage, startRig, type BrowserRig } from '../support/browser';
+import { ARTIFACTS, startRig, type BrowserRig, shown, pageAs as sharedPageAs, wholePage } from '../support/browser';
 
 let rig: BrowserRig;
 beforeAll(async () => {
@@ -17,28 +17,7 @@ const STORY = '他喝了酒就摔东西，还说要打我，我不敢回家';
 const NOTE = '如果是男的接电话就说打错了';
 const NEUTRAL_MESSAGE = '工作人员已与您联系，如还需要帮助请再登记。';
 
-/** The page on screen: Taro's browser router keeps the pages below it in the stack, hidden. */
-const shown = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`);
-
-/** A phone page signed in (development sign-in) as one of the host's sample people. */
-async function pageAs(openid: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await phonePage(rig);
-  await page.context().addInitScript((id) => {
-    // Back from 快速离开 may leave the app for about:blank, which has no storage.
-    if (window.location.protocol === 'http:') window.localStorage.setItem('jgfzt.devOpenid', id);
-  }, openid);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-/** A screenshot of the whole page on screen (Taro pages scroll inside their own box). */
-async function wholePage(page: Page, file: string): Promise<void> {
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null).map((p) => p.scrollHeight), 844));
-  await page.setViewportSize({ width: 390, height: Math.min(height, 12_000) });
-  await page.screenshot({ path: path.join(ARTIFACTS, file) });
-  await page.setViewportSize({ width: 390, height: 844 });
-}
+const pageAs = (openid: string) => sharedPageAs(rig, openid);
 
 interface CaseDoc {
   _id: string;

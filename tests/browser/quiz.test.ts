@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, phonePage, startRig, type BrowserRig } from '../support/browser';
+import { ARTIFACTS, phonePage, startRig, type BrowserRig, shown, wholePage } from '../support/browser';
 
 let rig: BrowserRig;
 beforeAll(async () => {
@@ -9,20 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig.close();
 });
-
-/** The page on screen: Taro's browser router keeps the pages below it in the stack, hidden. */
-const shown = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`);
-
-/**
- * A screenshot of the whole page on screen. Taro's pages scroll inside their own box, so Playwright's
- * fullPage sees one screen only: the viewport is stretched to the content for the shot instead.
- */
-async function wholePage(page: Page, file: string): Promise<void> {
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null).map((p) => p.scrollHeight), 844));
-  await page.setViewportSize({ width: 390, height: Math.min(height, 12_000) });
-  await page.screenshot({ path: path.join(ARTIFACTS, file) });
-  await page.setViewportSize({ width: 390, height: 844 });
-}
 
 /** The stored question behind an id on screen: the answer key lives on the server only. */
 function storedQuestion(id: string): { answer: string[]; options: Array<{ key: string }> } {

@@ -4,7 +4,7 @@ import type { Dashboard } from '../../shared/contracts/stats';
 import { CONSENT_VERSION } from '../../shared/domain/help';
 import type { Result } from '../../shared/result';
 import { chinaDay } from '../../shared/time';
-import { ARTIFACTS, phonePage, startRig, type BrowserRig } from '../support/browser';
+import { ARTIFACTS, startRig, type BrowserRig, shown, pageAs as sharedPageAs, wholePage } from '../support/browser';
 
 let rig: BrowserRig;
 beforeAll(async () => {
@@ -20,25 +20,7 @@ const TODAY = chinaDay(new Date());
 const MATERIALS = 120;
 const REACHED = 35;
 
-/** The page on screen: Taro's browser router keeps the pages below it in the stack, hidden. */
-const shown = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`);
-
-/** A phone page signed in (development sign-in) as one of the host's sample people. */
-async function pageAs(openid: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await phonePage(rig);
-  await page.context().addInitScript((id) => window.localStorage.setItem('jgfzt.devOpenid', id), openid);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  return { page, errors };
-}
-
-/** A screenshot of the whole page on screen (Taro pages scroll inside their own box). */
-async function wholePage(page: Page, file: string): Promise<void> {
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null).map((p) => p.scrollHeight), 844));
-  await page.setViewportSize({ width: 390, height: Math.min(height, 12_000) });
-  await page.screenshot({ path: path.join(ARTIFACTS, file) });
-  await page.setViewportSize({ width: 390, height: 844 });
-}
+const pageAs = (openid: string) => sharedPageAs(rig, openid);
 
 /** Calls an action as someone and returns its data, failing the test on an error. */
 async function act<T>(fn: string, action: string, input: unknown, openid: string): Promise<T> {

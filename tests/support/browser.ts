@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM } from '../../scripts/ensure-chromium';
 import type { Host } from '../../server/host';
 import { createHttpServer } from '../../server/http';
@@ -49,4 +49,27 @@ export async function startRig(): Promise<BrowserRig> {
 export async function phonePage(rig: BrowserRig) {
   const context = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   return context.newPage();
+}
+
+/** The element with a test id on the page on screen: Taro's browser router keeps the pages below it in the stack, hidden. */
+export const shown = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`);
+
+/** A phone page signed in (development sign-in) as `openid`, collecting page errors. */
+export async function pageAs(rig: BrowserRig, openid: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await phonePage(rig);
+  await page.context().addInitScript((id) => {
+    // Back from 快速离开 may leave the app for about:blank, which has no storage.
+    if (window.location.protocol === 'http:') window.localStorage.setItem('jgfzt.devOpenid', id);
+  }, openid);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+/** A screenshot of the whole page on screen: Taro pages scroll inside their own box, so the viewport is stretched for the shot. */
+export async function wholePage(page: Page, file: string): Promise<void> {
+  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null).map((p) => p.scrollHeight), 844));
+  await page.setViewportSize({ width: 390, height: Math.min(height, 12_000) });
+  await page.screenshot({ path: path.join(ARTIFACTS, file) });
+  await page.setViewportSize({ width: 390, height: 844 });
 }
