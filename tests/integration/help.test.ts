@@ -86,6 +86,13 @@ describe('submitting a request', () => {
     expect(c).toMatchObject({ contactMethod: 'in_app', phone: null, phoneMask: null });
   });
 
+  it('keeps the locally generated encryption keys readable by their owner only (0600), outside the store', () => {
+    const mode = fs.statSync(path.join(dataDir, 'secrets.json')).mode & 0o777;
+    expect(mode).toBe(0o600);
+    const sealed = (host.store.candidates('cases', {})[0] as Loose | undefined)?.secret as { kid: string; iv: string; tag: string; data: string } | undefined;
+    expect(sealed).toMatchObject({ kid: 'k1' });
+  });
+
   it('keeps neither the phone number nor the description in plain text in the database file', async () => {
     await newCase('h-bytes');
     await new Promise((r) => setTimeout(r, 20));
