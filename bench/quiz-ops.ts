@@ -48,6 +48,6 @@ export async function quizOpsTable(): Promise<string[]> {
   lines.push(`| bank with 10,035 questions in the law | ${big} |`);
   lines.push(`| a person with 200 earlier attempts and a full mistake book | ${veteran} |`);
   lines.push('');
-  lines.push('Each submission answers seven right and three wrong. The count depends only on the quiz: a wrong answer costs one write when the question is already in the mistake book and two when it enters it.');
+  lines.push('Each submission answers seven right and three wrong, by someone already counted today (a first event of the day costs up to 6 more writes: distinct-people markers). The count depends only on the quiz: a wrong answer costs one write when the question enters the mistake book and two when it is already in it.');
   return lines;
 }

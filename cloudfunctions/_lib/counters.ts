@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { NO_TOWN, counterId, metricVariant, periodsOf } from '../../shared/stats-keys';
+import { PERIODS, type Period } from '../../shared/time';
 import { _, db } from './cloud';
 import { COLL } from './collections';
 import { insert, isDuplicateKey, updateById } from './db-helpers';
@@ -64,15 +65,23 @@ async function bump(id: string, base: Record<string, string>, town: string, firs
 export async function countEvent(ev: CountedEvent): Promise<void> {
   const town = ev.town ?? NO_TOWN;
   const variants = [metricVariant(ev.metric), ...Object.entries(ev.dims ?? {}).map((d) => metricVariant(ev.metric, d))];
-  const jobs: Array<Promise<void>> = [];
-  for (const metric of variants) {
-    for (const { period, key } of periodsOf(ev.at)) {
-      jobs.push(
-        firstInPeriod(metric, period, key, ev.person).then((first) =>
-          bump(counterId(metric, period, key), { metric, period, key }, town, first, ev),
-        ),
-      );
-    }
+  await Promise.all(variants.map((metric) => countMetric(metric, ev, town)));
+}
+
+/**
+ * Counts one metric in every period. A day lies inside its week, month and year, and a month
+ * inside its year: someone already counted today is already counted in all of them, and someone
+ * already counted this month is already counted this year, so those markers are not tried again.
+ */
+async function countMetric(metric: string, ev: CountedEvent, town: string): Promise<void> {
+  const keys = Object.fromEntries(periodsOf(ev.at).map((p) => [p.period, p.key])) as Record<Period, string>;
+  const bumpIn = (period: Period, first: boolean) => bump(counterId(metric, period, keys[period]), { metric, period, key: keys[period] }, town, first, ev);
+  const firstToday = await firstInPeriod(metric, 'day', keys.day, ev.person);
+  if (!firstToday) {
+    await Promise.all(PERIODS.map((p) => bumpIn(p, false)));
+    return;
   }
-  await Promise.all(jobs);
+  const [firstWeek, firstMonth] = await Promise.all([firstInPeriod(metric, 'week', keys.week, ev.person), firstInPeriod(metric, 'month', keys.month, ev.person)]);
+  const firstYear = firstMonth ? await firstInPeriod(metric, 'year', keys.year, ev.person) : false;
+  await Promise.all([bumpIn('day', true), bumpIn('week', firstWeek), bumpIn('month', firstMonth), bumpIn('year', firstYear)]);
 }

@@ -173,14 +173,13 @@ async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: Qui
         if (attempt.mode === 'drill') await updateById(COLL.mistakes, id, { active: false, fixedAt: ctx.now });
         return;
       }
-      const change = { active: true, wrongCount: _.inc(1), lastWrongAt: ctx.now };
-      if ((await updateById(COLL.mistakes, id, change)) > 0) return;
+      // A question enters the book with one insert; only one already in it costs an update.
       const lawId = questions.get(item.questionId)?.lawId ?? '';
       try {
         await insert(COLL.mistakes, { _id: id, openid: ctx.openid, questionId: item.questionId, lawId, active: true, wrongCount: 1, lastWrongAt: ctx.now });
       } catch (err) {
         if (!isDuplicateKey(err)) throw err;
-        await updateById(COLL.mistakes, id, change);
+        await updateById(COLL.mistakes, id, { active: true, wrongCount: _.inc(1), lastWrongAt: ctx.now });
       }
     }),
   );
