@@ -3,7 +3,7 @@ import { NO_TOWN, counterId, metricVariant, periodsOf } from '../../shared/stats
 import { PERIODS, type Period } from '../../shared/time';
 import { _, db } from './cloud';
 import { COLL } from './collections';
-import { insert, isDuplicateKey, updateById } from './db-helpers';
+import { insert, isDuplicateKey, listByIds, updateById, updateWhere } from './db-helpers';
 
 /** One participation to count. */
 export interface CountedEvent {
@@ -42,19 +42,48 @@ function mapTree(tree: Tree, leaf: (n: number) => unknown): Record<string, unkno
   return out;
 }
 
+function treeOf(first: boolean, town: string, ev: CountedEvent): Tree {
+  const amounts: Tree = { times: 1, ...(first ? { people: 1 } : {}), ...(ev.sums ?? {}) };
+  return { ...amounts, towns: { [town]: amounts }, ...(ev.village ? { villages: { [ev.village]: amounts } } : {}), ...((ev.totals ?? {}) as Tree) };
+}
+
+/** Counter documents this function instance knows exist (they are never deleted). */
+const known = new Set<string>();
+const remember = (id: string) => {
+  if (known.size > 20_000) known.clear();
+  known.add(id);
+};
+
+/** Adds an event to one counter document, creating it on the period's first event. */
 async function bump(id: string, base: Record<string, string>, town: string, first: boolean, ev: CountedEvent): Promise<void> {
-  const people = first ? 1 : 0;
-  const amounts: Tree = { times: 1, people, ...(ev.sums ?? {}) };
-  const tree: Tree = { ...amounts, towns: { [town]: amounts }, ...(ev.village ? { villages: { [ev.village]: amounts } } : {}), ...((ev.totals ?? {}) as Tree) };
+  const tree = treeOf(first, town, ev);
   const inc = { ...mapTree(tree, (n) => _.inc(n)), updatedAt: db.serverDate() };
-  if ((await updateById(COLL.counters, id, inc)) > 0) return;
+  if ((await updateById(COLL.counters, id, inc)) > 0) return remember(id);
   try {
-    await insert(COLL.counters, { _id: id, ...base, ...mapTree(tree, (n) => n), updatedAt: db.serverDate() });
+    await insert(COLL.counters, { _id: id, ...base, people: 0, ...mapTree(tree, (n) => n), updatedAt: db.serverDate() });
   } catch (err) {
     // Someone created it between our update and our insert: increment theirs.
     if (!isDuplicateKey(err)) throw err;
     await updateById(COLL.counters, id, inc);
   }
+  remember(id);
+}
+
+/**
+ * Adds the same amounts to several counter documents. When all are known to exist, one
+ * multi-document update does it; otherwise each goes its own way (and may be created).
+ */
+async function bumpAll(targets: Array<{ id: string; base: Record<string, string> }>, town: string, first: boolean, ev: CountedEvent): Promise<void> {
+  if (targets.length > 1 && targets.every((t) => known.has(t.id))) {
+    const inc = { ...mapTree(treeOf(first, town, ev), (n) => _.inc(n)), updatedAt: db.serverDate() };
+    if ((await updateWhere(COLL.counters, { _id: _.in(targets.map((t) => t.id)) }, inc)) === targets.length) return;
+    // The cache was wrong (another database behind this instance): create what is missing.
+    known.clear();
+    const present = new Set((await listByIds<{ _id: string }>(COLL.counters, targets.map((t) => t.id))).map((d) => d._id));
+    await Promise.all(targets.filter((t) => !present.has(t.id)).map((t) => bump(t.id, t.base, town, first, ev)));
+    return;
+  }
+  await Promise.all(targets.map((t) => bump(t.id, t.base, town, first, ev)));
 }
 
 /**
@@ -75,13 +104,18 @@ export async function countEvent(ev: CountedEvent): Promise<void> {
  */
 async function countMetric(metric: string, ev: CountedEvent, town: string): Promise<void> {
   const keys = Object.fromEntries(periodsOf(ev.at).map((p) => [p.period, p.key])) as Record<Period, string>;
-  const bumpIn = (period: Period, first: boolean) => bump(counterId(metric, period, keys[period]), { metric, period, key: keys[period] }, town, first, ev);
+  const target = (period: Period) => ({ id: counterId(metric, period, keys[period]), base: { metric, period, key: keys[period] } });
   const firstToday = await firstInPeriod(metric, 'day', keys.day, ev.person);
-  if (!firstToday) {
-    await Promise.all(PERIODS.map((p) => bumpIn(p, false)));
-    return;
+  const first: Record<Period, boolean> = { day: firstToday, week: false, month: false, year: false };
+  if (firstToday) {
+    [first.week, first.month] = await Promise.all([firstInPeriod(metric, 'week', keys.week, ev.person), firstInPeriod(metric, 'month', keys.month, ev.person)]);
+    first.year = first.month ? await firstInPeriod(metric, 'year', keys.year, ev.person) : false;
   }
-  const [firstWeek, firstMonth] = await Promise.all([firstInPeriod(metric, 'week', keys.week, ev.person), firstInPeriod(metric, 'month', keys.month, ev.person)]);
-  const firstYear = firstMonth ? await firstInPeriod(metric, 'year', keys.year, ev.person) : false;
-  await Promise.all([bumpIn('day', true), bumpIn('week', firstWeek), bumpIn('month', firstMonth), bumpIn('year', firstYear)]);
+  // Periods that move their 人数 together are updated together.
+  await Promise.all(
+    [true, false].map((isFirst) => {
+      const group = PERIODS.filter((p) => first[p] === isFirst).map(target);
+      return group.length > 0 ? bumpAll(group, town, isFirst, ev) : Promise.resolve();
+    }),
+  );
 }

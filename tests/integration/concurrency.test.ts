@@ -48,3 +48,17 @@ describe('concurrent calls', () => {
     expect(counter).toMatchObject({ times: 100, people: 1 });
   });
 });
+
+describe('counters when the database behind a warm function changes', () => {
+  it('still counts into a fresh store (the "known counters" cache heals itself)', async () => {
+    const { freshHost: another } = await import('../support/host');
+    const second = another();
+    try {
+      for (let i = 0; i < 3; i += 1) await second.invoke('learn', { action: 'getLesson', input: { lessonId: 'minors-03' } }, { openid: 'eager-reader' });
+      const counter = second.store.candidates('counters', { metric: 'lesson_read:law=minors' }).find((d) => d.period === 'year') as unknown as { times: number; people: number };
+      expect(counter).toMatchObject({ times: 3, people: 1 });
+    } finally {
+      second.close();
+    }
+  });
+});
