@@ -36,9 +36,14 @@ async function firstInPeriod(metric: string, period: string, key: string, person
 
 type Tree = { [k: string]: number | Tree };
 
+/** The tree with each amount mapped; zero amounts are left out (a missing amount reads as 0). */
 function mapTree(tree: Tree, leaf: (n: number) => unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(tree)) out[k] = typeof v === 'number' ? leaf(v) : mapTree(v, leaf);
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'number') {
+      if (v !== 0) out[k] = leaf(v);
+    } else out[k] = mapTree(v, leaf);
+  }
   return out;
 }
 

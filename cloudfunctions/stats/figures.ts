@@ -7,7 +7,7 @@ import type { TownDoc } from '../_lib/regions';
 
 type Amounts = Record<string, number>;
 /** A counter document: totals, per-town and per-village amounts, and total-only tallies. */
-export type CounterDoc = Amounts & { _id: string; towns?: Record<string, Amounts>; villages?: Record<string, Amounts>; qs?: Record<string, { a: number; w: number }> };
+export type CounterDoc = Amounts & { _id: string; towns?: Record<string, Amounts>; villages?: Record<string, Amounts>; qs?: Record<string, { a?: number; w?: number }> };
 
 /** Whose figures: the district, one town, or one village. */
 export interface Scope {
@@ -62,8 +62,8 @@ export function buildDashboard({ scope, period, counters, towns, trend, lawShort
     for (const d of docsOf(v('quiz_law', ['law', lawId]))) {
       for (const [q, t] of Object.entries(d?.qs ?? {})) {
         const cur = tallies.get(q) ?? { lawId, a: 0, w: 0 };
-        cur.a += t.a;
-        cur.w += t.w;
+        cur.a += t.a ?? 0;
+        cur.w += t.w ?? 0;
         tallies.set(q, cur);
       }
     }
