@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       await post('learn', `bench-${i % 500}`, { action: 'getLesson', input: { lessonId: lessons[i % lessons.length] } });
     },
   });
-  say('### local host: learn.getLesson over HTTP, concurrency 16, 4000 requests (each read also moves 8 counters)');
+  say('### local host: learn.getLesson over HTTP, concurrency 16, 4000 requests (each read also moves the lesson counters)');
   say(`${t.rps.toFixed(0)} requests/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`);
   say();
 
