@@ -36,6 +36,7 @@ export const ROUTES = {
   staffStatsAnnual: '/pkg-staff/pages/stats-annual/index',
   staffActivities: '/pkg-staff/pages/activities/index',
   staffActivityEdit: '/pkg-staff/pages/activity-edit/index',
+  staffTowns: '/pkg-staff/pages/towns/index',
 } as const;
 
 /** The lessons page of one law. */

@@ -34,7 +34,7 @@ export const main = createFunction('account', accountContract, {
 
   async listRegions() {
     const docs = await list<TownDoc>(db.collection(COLL.regions).orderBy('order', 'asc').limit(100));
-    const towns = docs.map((t) => ({ id: t.id, name: t.name, kind: t.kind, villages: t.villages }));
+    const towns = docs.map((t) => ({ id: t.id, name: t.name, kind: t.kind, villages: t.villages, women: typeof t.women === 'number' ? t.women : null }));
     return { towns };
   },
 

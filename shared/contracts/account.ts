@@ -22,6 +22,8 @@ export const TownSchema = z.strictObject({
   name: z.string(),
   kind: z.enum(['street', 'town']),
   villages: z.array(VillageSchema),
+  /** The number of women, the denominator of participation rates; null until staff enter it. */
+  women: z.nullable(z.int()),
 });
 export type Town = z.infer<typeof TownSchema>;
 

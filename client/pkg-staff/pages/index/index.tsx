@@ -73,6 +73,7 @@ export default function StaffHomePage() {
                 <DeskCard name='导入题目' desc='从 Excel 或 CSV 表格批量导入' url={STAFF_ROUTES.import} testId='desk-import' />
                 <DeskCard name='答题活动' desc='活动时间、题数、比例和及格分' url={STAFF_ROUTES.campaigns} testId='desk-campaigns' />
                 <DeskCard name='课程管理' desc='每部法律的课程：修改、新增、移除' url={STAFF_ROUTES.lessons} testId='desk-lessons' />
+                <DeskCard name='镇街妇女人数' desc='参与率的分母：各镇街的妇女人数' url={ROUTES.staffTowns} testId='desk-towns' />
               </View>
             )}
           </View>

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '镇街妇女人数',
+});
