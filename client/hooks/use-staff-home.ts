@@ -3,11 +3,11 @@ import { useCall, type CallState } from './use-call';
 import { useStaffRefreshOnShow } from './use-staff-refresh';
 
 /**
- * What the 工作台 home needs: the open 纠错 reports (their count on the card). The same call tells
- * whether the caller may use the workbench at all (FORBIDDEN otherwise).
+ * What the 工作台 home needs: the open 纠错 reports (their count on the card), asked only of
+ * district staff and admins — the only roles that may read them.
  */
-export function useStaffHome(): CallState<Output<'learnAdmin', 'listReports'>> {
-  const open = useCall('learnAdmin', 'listReports', { status: 'open' });
+export function useStaffHome(district: boolean): CallState<Output<'learnAdmin', 'listReports'>> {
+  const open = useCall('learnAdmin', 'listReports', district ? { status: 'open' } : null);
   useStaffRefreshOnShow('reports', open.retry);
   return open;
 }

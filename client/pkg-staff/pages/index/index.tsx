@@ -48,7 +48,7 @@ export default function StaffHomePage() {
   const role = profile.data?.role ?? null;
   // Learning content is the district's to manage; the hall (and service) cards are every staff role's.
   const district = role === 'district' || role === 'admin';
-  const open = useStaffHome();
+  const open = useStaffHome(district);
   const openCount = open.data ? open.data.reports.length : null;
   return (
     <Page testId='staff-home'>
