@@ -46,7 +46,6 @@ const EMPTY: Loaded = { items: [], hasMore: false, page: 0 };
 /** A topic with its public suggestions, page by page in either order, and 附议. */
 export function useHallTopic(topicId: string | null): TopicPageState {
   const topic = useCall('hall', 'getTopic', topicId ? { topicId } : null);
-  const own = useCall('hall', 'mySuggestions', {});
   const [sort, setSortState] = useState<SuggestionSort>('supports');
   const [loaded, setLoaded] = useState<Loaded>(EMPTY);
   const [loading, setLoading] = useState(true);
@@ -91,13 +90,11 @@ export function useHallTopic(topicId: string | null): TopicPageState {
 
   const reload = useCallback(() => setVersion((n) => n + 1), []);
   const { retry: retryTopic } = topic;
-  const { retry: retryOwn } = own;
   useRefreshOnShow(
     useCallback(() => {
       retryTopic();
-      retryOwn();
       reload();
-    }, [retryTopic, retryOwn, reload]),
+    }, [retryTopic, reload]),
   );
 
   const setSort = useCallback(
@@ -139,7 +136,7 @@ export function useHallTopic(topicId: string | null): TopicPageState {
     });
   }, []);
 
-  const mine = useMemo(() => new Set((own.data?.suggestions ?? []).map((s) => s.id)), [own.data]);
+  const mine = useMemo(() => new Set(loaded.items.filter((s) => s.mine).map((s) => s.id)), [loaded.items]);
 
   return {
     topic: topicId ? topic : null,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Input, Output } from '@shared/contracts';
 import type { ResultError } from '@shared/result';
 import { call } from '../services/cloud';
+import { mergeFormProblems } from './form-problems';
 import { useStaffAction } from './use-staff-action';
 import { articleNumberOf } from './use-staff-question-form';
 import { markStaffChanged } from './use-staff-refresh';
@@ -215,18 +216,10 @@ export function useStaffLessonForm(target: { id?: string; lawId?: string; order?
   const removeArticle = useCallback((index: number) => edit((f) => ({ ...f, articles: f.articles.filter((_, i) => i !== index) })), [edit]);
 
   const checkedProblems = useMemo(() => (form && tried && lawId ? lessonOf(form, lessonId ?? 'new', lawId).problems : {}), [form, tried, lawId, lessonId]);
-  const { fieldErrors, problemList } = useMemo(() => {
-    const merged: Partial<Record<LessonField, string[]>> = {};
-    const list: string[] = [];
-    const add = (field: LessonField | null, message: string) => {
-      if (field && !(merged[field] ??= []).includes(message)) merged[field]?.push(message);
-      const line = field ? `${LESSON_FIELD_LABELS[field]}：${message}` : message;
-      if (!list.includes(line)) list.push(line);
-    };
-    for (const [field, messages] of Object.entries(checkedProblems) as Array<[LessonField, string[]]>) for (const m of messages) add(field, m);
-    for (const issue of saver.error?.issues ?? []) add(fieldOfPath(issue.path), issue.message);
-    return { fieldErrors: merged, problemList: list };
-  }, [checkedProblems, saver.error]);
+  const { fieldErrors, problemList } = useMemo(
+    () => mergeFormProblems<LessonField>(checkedProblems, saver.error?.issues ?? [], LESSON_FIELD_LABELS, fieldOfPath),
+    [checkedProblems, saver.error],
+  );
 
   const { run } = saver;
   const save = useCallback(() => {

@@ -4,6 +4,7 @@ import type { QuestionType } from '@shared/domain/quiz';
 import type { Result, ResultError } from '@shared/result';
 import { call } from '../services/cloud';
 import type { LawSummary } from './use-laws';
+import { mergeFormProblems } from './form-problems';
 import { useStaffAction } from './use-staff-action';
 import { markStaffChanged } from './use-staff-refresh';
 import { rememberQuestion, rememberedQuestion, type AdminQuestion } from './use-staff-questions';
@@ -329,18 +330,10 @@ export function useStaffQuestionForm(questionId: string | undefined, laws: reado
   );
 
   const clientProblems = useMemo(() => (form && tried ? questionFormProblems(form) : {}), [form, tried]);
-  const { fieldErrors, problemList } = useMemo(() => {
-    const merged: Partial<Record<QuestionField, string[]>> = {};
-    const list: string[] = [];
-    const add = (field: QuestionField | null, message: string) => {
-      if (field && !(merged[field] ??= []).includes(message)) merged[field]?.push(message);
-      const line = field ? `${QUESTION_FIELD_LABELS[field]}：${message}` : message;
-      if (!list.includes(line)) list.push(line);
-    };
-    for (const [field, messages] of Object.entries(clientProblems) as Array<[QuestionField, string[]]>) for (const m of messages) add(field, m);
-    for (const issue of saver.error?.issues ?? []) add(fieldOfPath(issue.path), issue.message);
-    return { fieldErrors: merged, problemList: list };
-  }, [clientProblems, saver.error]);
+  const { fieldErrors, problemList } = useMemo(
+    () => mergeFormProblems<QuestionField>(clientProblems, saver.error?.issues ?? [], QUESTION_FIELD_LABELS, fieldOfPath),
+    [clientProblems, saver.error],
+  );
 
   const { run } = saver;
   const save = useCallback(() => {

@@ -1,12 +1,12 @@
-import { accountContract, type Profile, type Town } from '../../shared/contracts/account';
+import { accountContract, type Profile } from '../../shared/contracts/account';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { getById, insert, isDuplicateKey, list, setById, updateWhere } from '../_lib/db-helpers';
 import { createFunction } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
+import type { TownDoc } from '../_lib/regions';
 
-type TownDoc = Town & { _id: string; order: number };
 
 async function profileOf(user: UserDoc): Promise<Profile> {
   const town = user.town ? await getById<TownDoc>(COLL.regions, user.town) : null;

@@ -1,5 +1,6 @@
 import { hallContract, type PublicSuggestion, type Scope, type Topic } from '../../shared/contracts/hall';
 import { PUBLIC_STATES, STATE_LABELS, canRate, transitionError, type SuggestionState } from '../../shared/domain/suggestion-status';
+import { maskName } from '../../shared/domain/names';
 import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
 import { chinaDay } from '../../shared/time';
@@ -11,6 +12,7 @@ import { getById, insert, isDuplicateKey, list, listByIds, setById, updateById, 
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { notify } from '../_lib/notify';
+import { takeQuota } from '../_lib/quota';
 import { placeName, townsById } from '../_lib/regions';
 import { hashId, newId } from '../_lib/ids';
 import { covers, personalScope, visibleTo } from './scope';
@@ -53,11 +55,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const isOpen = (t: TopicDoc, now: Date) => !t.closed && t.deadline.getTime() > now.getTime();
 const freeKey = (town: string | null) => `free.${town ?? 'district'}`;
 
-/** A name that shows a resident took part without identifying her. */
-function displayName(user: UserDoc): string {
-  const clean = (user.name ?? '').replace(/（.*?）|\(.*?\)/g, '').trim();
-  return clean ? `${clean.slice(0, 1)}**` : '居民';
-}
 
 async function topicOut(t: TopicDoc, now: Date): Promise<Topic> {
   const towns = await townsById(now);
@@ -75,7 +72,7 @@ async function topicOut(t: TopicDoc, now: Date): Promise<Topic> {
 }
 
 /** The public face of a suggestion: an anonymous author leaves no trace of who or where. */
-async function publicOut(s: SuggestionDoc, now: Date, supported: boolean): Promise<PublicSuggestion> {
+async function publicOut(s: SuggestionDoc, now: Date, supported: boolean, mine = false): Promise<PublicSuggestion> {
   const towns = await townsById(now);
   return {
     id: s._id,
@@ -87,6 +84,7 @@ async function publicOut(s: SuggestionDoc, now: Date, supported: boolean): Promi
     status: s.status,
     supports: s.supports,
     supportedByMe: supported,
+    mine,
     reply: s.reply ? { text: s.reply.text, at: s.reply.at.toISOString() } : null,
     createdAt: s.createdAt.toISOString(),
   };
@@ -121,20 +119,6 @@ async function staffCovering(ctx: CallContext, scope: Scope): Promise<UserDoc> {
   const me = await ctx.profile();
   if (!covers(me, scope)) throw new AppError('FORBIDDEN', '这不在您负责的范围内');
   return me;
-}
-
-/** Takes one of today's suggestions if any is left (conditional increment: never past the cap). */
-async function takeDailySlot(openid: string, day: string): Promise<boolean> {
-  const id = hashId('h', openid, day);
-  const cap = config.suggestionsPerDay;
-  if ((await updateWhere(COLL.quotas, { _id: id, count: _.lt(cap) }, { count: _.inc(1) })) > 0) return true;
-  try {
-    await insert(COLL.quotas, { _id: id, count: 1, day });
-    return true;
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-    return (await updateWhere(COLL.quotas, { _id: id, count: _.lt(cap) }, { count: _.inc(1) })) > 0;
-  }
 }
 
 function checkScope(scope: Scope, towns: Awaited<ReturnType<typeof townsById>>): void {
@@ -235,7 +219,7 @@ export const main = createFunction('hall', hallContract, {
     const dupeId = hashId('u', ctx.openid, text.replace(/\s+/g, ''));
     const dupe = await getById<{ at: Date }>(COLL.dupes, dupeId);
     if (dupe && ctx.now.getTime() - dupe.at.getTime() < DAY_MS) throw new AppError('CONFLICT', '24 小时内已经提交过相同的内容');
-    if (!(await takeDailySlot(ctx.openid, chinaDay(ctx.now)))) throw new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
+    if (!(await takeQuota(hashId('h', ctx.openid, chinaDay(ctx.now)), config.suggestionsPerDay, chinaDay(ctx.now)))) throw new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
     const check = await contentCheck(ctx.openid, `${title ?? ''}\n${text}`);
     const status: SuggestionState = check.pass ? 'published' : 'pending';
     const id = newId('s');
@@ -243,7 +227,7 @@ export const main = createFunction('hall', hallContract, {
       _id: id,
       author: ctx.openid,
       anonymous,
-      authorName: displayName(me),
+      authorName: maskName(me.name) ?? '居民',
       topicId: topicId ?? null,
       topicKey: topicId ?? freeKey(scope.town),
       title: (title ?? '').trim(),
@@ -290,7 +274,7 @@ export const main = createFunction('hall', hallContract, {
     const mine = await listByIds<{ _id: string }>(COLL.supports, shown.map((s) => hashId('v', ctx.openid, s._id)));
     const supported = new Set(mine.map((m) => m._id));
     return {
-      suggestions: await Promise.all(shown.map((s) => publicOut(s, ctx.now, supported.has(hashId('v', ctx.openid, s._id))))),
+      suggestions: await Promise.all(shown.map((s) => publicOut(s, ctx.now, supported.has(hashId('v', ctx.openid, s._id)), s.author === ctx.openid))),
       hasMore: docs.length > PAGE,
     };
   },

@@ -1,5 +1,5 @@
 import type { learnContract } from '../../shared/contracts/learn';
-import type { Town } from '../../shared/contracts/account';
+import { maskName } from '../../shared/domain/names';
 import { AppError } from '../../shared/result';
 import { counterId } from '../../shared/stats-keys';
 import { periodKey } from '../../shared/time';
@@ -8,20 +8,13 @@ import { campaignOut } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
 import { getById, list, listByIds } from '../_lib/db-helpers';
 import type { Handlers } from '../_lib/handler';
+import type { TownDoc } from '../_lib/regions';
 import { emptyProgress, updateProgress, type ProgressDoc } from './progress-store';
 import { quotaId } from './quota';
 import { hashId, lawsById, type CampaignDoc, type QuestionDoc } from './shared';
 import { chinaDay } from '../../shared/time';
 
 type L = Handlers<typeof learnContract>;
-type TownDoc = Town & { _id: string; order: number; women: number | null };
-
-/** A name for the person ranking that does not identify her: first character and stars. */
-function maskedName(name: string | null, openid: string): string {
-  const clean = (name ?? '').replace(/（.*?）|\(.*?\)/g, '').trim();
-  if (clean.length > 0) return `${clean.slice(0, 1)}${'*'.repeat(Math.max(1, Math.min(2, clean.length - 1)))}`;
-  return `学员${hashId('', openid).slice(0, 4)}`;
-}
 
 /** Progress, ranking, campaigns and 纠错. */
 export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn' | 'listCampaigns' | 'reportQuestion'> = {
@@ -72,7 +65,7 @@ export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn
   async setRankingOptIn({ optIn }, ctx) {
     const me = await ctx.profile();
     const town = me.town ? await getById<TownDoc>(COLL.regions, me.town) : null;
-    await updateProgress(ctx.openid, (p) => ({ ...p, rankingOptIn: optIn, displayName: optIn ? maskedName(me.name, ctx.openid) : null, townName: optIn ? (town?.name ?? null) : null }));
+    await updateProgress(ctx.openid, (p) => ({ ...p, rankingOptIn: optIn, displayName: optIn ? (maskName(me.name) ?? `学员${hashId('', ctx.openid).slice(0, 4)}`) : null, townName: optIn ? (town?.name ?? null) : null }));
     return { optIn };
   },
 

@@ -10,7 +10,8 @@ import { countEvent } from '../_lib/counters';
 import { getById, insert, isDuplicateKey, list, listByIds, updateById, updateWhere } from '../_lib/db-helpers';
 import type { CallContext, Handlers } from '../_lib/handler';
 import { requireLaw } from './lessons';
-import { takeQuota } from './quota';
+import { takeQuota } from '../_lib/quota';
+import { quotaId } from './quota';
 import {
   drawnQuestions,
   hashId,
@@ -67,7 +68,7 @@ async function campaign(ctx: CallContext, campaignId: string) {
   const ids = banks.flatMap((b) => pick(b.ids, quota[b._id] ?? 0));
   if (ids.length === 0) throw new AppError('CONFLICT', '活动题库还没有题目');
   // The daily cap counts attempts started, checked and taken in one atomic step.
-  if (!(await takeQuota(ctx.openid, campaignId, chinaDay(ctx.now), c.dailyCap))) {
+  if (!(await takeQuota(quotaId(ctx.openid, campaignId, chinaDay(ctx.now)), c.dailyCap, chinaDay(ctx.now)))) {
     throw new AppError('RATE_LIMITED', `今天的答题次数（${c.dailyCap} 次）已经用完，明天再来`);
   }
   const questions = await listByIds<QuestionDoc>(COLL.questions, ids);

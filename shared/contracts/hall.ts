@@ -39,6 +39,8 @@ export const PublicSuggestionSchema = z.strictObject({
   status: z.enum(SUGGESTION_STATES),
   supports: z.int(),
   supportedByMe: z.boolean(),
+  /** The reader's own suggestion (she cannot support it); tells nobody else anything. */
+  mine: z.boolean(),
   reply: ReplySchema,
   createdAt: z.string(),
 });
