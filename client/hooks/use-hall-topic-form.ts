@@ -7,6 +7,7 @@ import { isStaffRole } from './use-hall-desk';
 import type { StaffTopicView } from './use-hall-staff-topics';
 import { useStaffAction } from './use-staff-action';
 import { chinaDateTime } from './use-staff-campaign-form';
+import { mergeFormProblems } from './form-problems';
 
 type Profile = Output<'account', 'me'>;
 type Town = Output<'account', 'listRegions'>['towns'][number];
@@ -212,21 +213,13 @@ export function useHallTopicForm(topicId: string | undefined): TopicFormState {
 
   const saveError = creator.error ?? updater.error;
   const checked = useMemo(() => (form && tried ? problemsOf(form, choices, saved, Date.now()) : {}), [form, tried, choices, saved]);
-  const { fieldErrors, problemList } = useMemo(() => {
-    const merged: Partial<Record<TopicField, string[]>> = {};
-    const list: string[] = [];
-    const add = (field: TopicField | null, message: string) => {
-      if (field && !(merged[field] ??= []).includes(message)) merged[field]?.push(message);
-      const line = field ? `${TOPIC_FIELD_LABELS[field]}：${message}` : message;
-      if (!list.includes(line)) list.push(line);
-    };
-    for (const [field, messages] of Object.entries(checked) as Array<[TopicField, string[]]>) for (const m of messages) add(field, m);
-    for (const issue of saveError?.issues ?? []) {
-      const head = issue.path.split('.')[0] ?? '';
-      add(head in TOPIC_FIELD_LABELS ? (head as TopicField) : null, issue.message);
-    }
-    return { fieldErrors: merged, problemList: list };
-  }, [checked, saveError]);
+  const { fieldErrors, problemList } = useMemo(
+    () => mergeFormProblems<TopicField>(checked, saveError?.issues ?? [], TOPIC_FIELD_LABELS, (path) => {
+      const head = path.split('.')[0] ?? '';
+      return head in TOPIC_FIELD_LABELS ? (head as TopicField) : null;
+    }),
+    [checked, saveError],
+  );
 
   const { run: create } = creator;
   const { run: change, clearError: clearUpdateError } = updater;

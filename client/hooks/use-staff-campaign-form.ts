@@ -6,6 +6,7 @@ import type { LawSummary } from './use-laws';
 import { useStaffAction } from './use-staff-action';
 import type { StaffCampaign } from './use-staff-campaigns';
 import { markStaffChanged } from './use-staff-refresh';
+import { mergeFormProblems } from './form-problems';
 
 type CampaignDraft = Input<'learnAdmin', 'saveCampaign'>['campaign'];
 
@@ -226,18 +227,10 @@ export function useStaffCampaignForm(campaignId: string | undefined, laws: reado
   }, []);
 
   const checked = useMemo(() => (form && tried ? draftOf(form, id).problems : {}), [form, tried, id]);
-  const { fieldErrors, problemList } = useMemo(() => {
-    const merged: Partial<Record<CampaignField, string[]>> = {};
-    const list: string[] = [];
-    const add = (field: CampaignField | null, message: string) => {
-      if (field && !(merged[field] ??= []).includes(message)) merged[field]?.push(message);
-      const line = field ? `${CAMPAIGN_FIELD_LABELS[field]}：${message}` : message;
-      if (!list.includes(line)) list.push(line);
-    };
-    for (const [field, messages] of Object.entries(checked) as Array<[CampaignField, string[]]>) for (const m of messages) add(field, m);
-    for (const issue of saver.error?.issues ?? []) add(fieldOfPath(issue.path), issue.message);
-    return { fieldErrors: merged, problemList: list };
-  }, [checked, saver.error]);
+  const { fieldErrors, problemList } = useMemo(
+    () => mergeFormProblems<CampaignField>(checked, saver.error?.issues ?? [], CAMPAIGN_FIELD_LABELS, fieldOfPath),
+    [checked, saver.error],
+  );
 
   const { run } = saver;
   const save = useCallback(() => {

@@ -5,6 +5,7 @@ import type { ResultError } from '@shared/result';
 import { chinaDay } from '@shared/time';
 import { useCall, type CallState } from './use-call';
 import { useStaffAction } from './use-staff-action';
+import { mergeFormProblems } from './form-problems';
 
 type Town = Output<'account', 'listRegions'>['towns'][number];
 
@@ -116,18 +117,10 @@ export function useStatsActivityForm(): ActivityFormState {
   }, []);
 
   const checked = useMemo(() => (tried ? draftOf(form, place).problems : {}), [form, tried, place]);
-  const { fieldErrors, problemList } = useMemo(() => {
-    const merged: Problems = {};
-    const list: string[] = [];
-    const add = (field: ActivityField | null, message: string) => {
-      if (field && !(merged[field] ??= []).includes(message)) merged[field]?.push(message);
-      const line = field ? `${ACTIVITY_FIELD_LABELS[field]}：${message}` : message;
-      if (!list.includes(line)) list.push(line);
-    };
-    for (const [field, messages] of Object.entries(checked) as Array<[ActivityField, string[]]>) for (const m of messages) add(field, m);
-    for (const issue of saver.error?.issues ?? []) add(fieldOfPath(issue.path), issue.message);
-    return { fieldErrors: merged, problemList: list };
-  }, [checked, saver.error]);
+  const { fieldErrors, problemList } = useMemo(
+    () => mergeFormProblems<ActivityField>(checked, saver.error?.issues ?? [], ACTIVITY_FIELD_LABELS, fieldOfPath),
+    [checked, saver.error],
+  );
 
   const { run } = saver;
   const save = useCallback(() => {
