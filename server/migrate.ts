@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Doc, IndexDecl, Store, Write } from './store/types';
@@ -126,7 +126,9 @@ export function seed(store: Store, now: Date = new Date()): { content: boolean; 
       const current = store.get('questions', w.id)?.doc;
       return !current || (current.editedAt === undefined && current.retiredAt === undefined);
     });
-    store.commitSync([...fresh, ...stale, { coll: 'meta', id: 'content', doc: { _id: 'content', hash, seededAt: now } }]);
+    // The questions' version moves with them (functions cache questions by it).
+    const questionsVersion = { coll: 'meta', id: 'questions', doc: { _id: 'questions', v: `seed-${randomBytes(8).toString('hex')}` } };
+    store.commitSync([...fresh, ...stale, questionsVersion, { coll: 'meta', id: 'content', doc: { _id: 'content', hash, seededAt: now } }]);
     store.commitSync(bankDocs(store));
     result.content = true;
   }

@@ -12,7 +12,13 @@ export interface CallIdentity {
 type SdkModule = Record<string, unknown> & { getWXContext: () => Record<string, unknown>; openapi: unknown };
 type DbClass = { reqClass?: unknown };
 
-const identityStore = new AsyncLocalStorage<CallIdentity>();
+/** One function call: who calls, and the durability of the writes it has made so far. */
+interface CallScope {
+  openid: string;
+  durable: Array<Promise<void>>;
+}
+
+const identityStore = new AsyncLocalStorage<CallScope>();
 let active: { engine: Engine; openapi: LocalOpenApi; files: LocalFiles } | undefined;
 let installed = false;
 
@@ -37,7 +43,8 @@ class LocalTransport {
   async send(action: string, params?: Record<string, unknown>): Promise<TransportResponse> {
     await Promise.resolve();
     if (!active) throw new Error('local SDK host is not active');
-    return active.engine.execute(action, params);
+    const scope = identityStore.getStore();
+    return active.engine.execute(action, params, scope ? (d) => scope.durable.push(d) : undefined);
   }
 }
 
@@ -71,7 +78,19 @@ function requireActive(): NonNullable<typeof active> {
   return active;
 }
 
-/** Runs `fn` as a function call made by `identity` (or by nobody). */
-export function withIdentity<T>(identity: CallIdentity | null, fn: () => T): T {
-  return identity ? identityStore.run(identity, fn) : identityStore.run({ openid: '' }, fn);
+/**
+ * Runs `fn` as a function call made by `identity` (or by nobody). The call's database writes answer
+ * as soon as they are applied; the call's own result waits until all of them are durable, so no
+ * caller hears "done" before its writes are on disk.
+ */
+export async function withIdentity<T>(identity: CallIdentity | null, fn: () => Promise<T>): Promise<T> {
+  const scope: CallScope = { openid: identity?.openid ?? '', durable: [] };
+  let out: T;
+  try {
+    out = await identityStore.run(scope, fn);
+  } finally {
+    // Writes started but not awaited by the function count too.
+    while (scope.durable.length > 0) await Promise.all(scope.durable.splice(0));
+  }
+  return out;
 }

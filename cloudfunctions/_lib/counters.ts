@@ -3,7 +3,8 @@ import { NO_TOWN, counterId, metricVariant, periodsOf } from '../../shared/stats
 import { PERIODS, type Period } from '../../shared/time';
 import { _, db } from './cloud';
 import { COLL } from './collections';
-import { insert, isDuplicateKey, listByIds, updateById, updateWhere } from './db-helpers';
+import { getById, insert, insertMany, isDuplicateKey, listByIds, updateById, updateWhere } from './db-helpers';
+import { newId } from './ids';
 
 /** One participation to count. */
 export interface CountedEvent {
@@ -22,16 +23,39 @@ export interface CountedEvent {
   totals?: Record<string, Record<string, Record<string, number>>>;
 }
 
-/** Whether this is the person's first event of the metric in the period (inserts the marker). */
-async function firstInPeriod(metric: string, period: string, key: string, person: string): Promise<boolean> {
-  const id = createHash('sha256').update(`${metric}|${period}|${key}|${person}`).digest('hex').slice(0, 40);
+/** The id of the marker that says `person` was counted for `metric` in one period. */
+function markerId(metric: string, period: Period, key: string, person: string): string {
+  return createHash('sha256').update(`${metric}|${period}|${key}|${person}`).digest('hex').slice(0, 40);
+}
+
+/**
+ * Claims the given markers for one event; returns those this event created (the periods in which
+ * it is the person's first). All at once in one insert; when someone else created one of them in
+ * the meantime, one by one — a marker that exists then is still ours if it carries our token (a
+ * database may have applied part of the failed batch).
+ */
+async function claimMarkers(ids: string[], token: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const marker = (id: string) => ({ _id: id, at: db.serverDate(), by: token });
   try {
-    await insert(COLL.markers, { _id: id, at: db.serverDate() });
-    return true;
+    await insertMany(COLL.markers, ids.map(marker));
+    return new Set(ids);
   } catch (err) {
-    if (isDuplicateKey(err)) return false;
-    throw err;
+    if (!isDuplicateKey(err)) throw err;
   }
+  const won = new Set<string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        await insert(COLL.markers, marker(id));
+        won.add(id);
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        if ((await getById<{ by?: string }>(COLL.markers, id))?.by === token) won.add(id);
+      }
+    }),
+  );
+  return won;
 }
 
 type Tree = { [k: string]: number | Tree };
@@ -95,32 +119,33 @@ async function bumpAll(targets: Array<{ id: string; base: Record<string, string>
  * Counts one event as 人次 (times) and 人数 (people, distinct per period) in every period (China
  * day, week, month, year), in total and per town, for the metric and each breakdown. The one
  * counter helper: every area feeds statistics through it, in the same call as the event.
+ *
+ * Database operations: one read of the person's markers for every variant and period; one insert
+ * of those missing (none when she was already counted in all of them); then one update per
+ * variant and group of periods that move together.
  */
 export async function countEvent(ev: CountedEvent): Promise<void> {
   const town = ev.town ?? NO_TOWN;
   const variants = [metricVariant(ev.metric), ...Object.entries(ev.dims ?? {}).map((d) => metricVariant(ev.metric, d))];
-  await Promise.all(variants.map((metric) => countMetric(metric, ev, town)));
-}
-
-/**
- * Counts one metric in every period. A day lies inside its week, month and year, and a month
- * inside its year: someone already counted today is already counted in all of them, and someone
- * already counted this month is already counted this year, so those markers are not tried again.
- */
-async function countMetric(metric: string, ev: CountedEvent, town: string): Promise<void> {
   const keys = Object.fromEntries(periodsOf(ev.at).map((p) => [p.period, p.key])) as Record<Period, string>;
-  const target = (period: Period) => ({ id: counterId(metric, period, keys[period]), base: { metric, period, key: keys[period] } });
-  const firstToday = await firstInPeriod(metric, 'day', keys.day, ev.person);
-  const first: Record<Period, boolean> = { day: firstToday, week: false, month: false, year: false };
-  if (firstToday) {
-    [first.week, first.month] = await Promise.all([firstInPeriod(metric, 'week', keys.week, ev.person), firstInPeriod(metric, 'month', keys.month, ev.person)]);
-    first.year = first.month ? await firstInPeriod(metric, 'year', keys.year, ev.person) : false;
-  }
-  // Periods that move their 人数 together are updated together.
+  const markers = variants.map((metric) => PERIODS.map((period) => markerId(metric, period, keys[period], ev.person)));
+  const all = markers.flat();
+  const present = new Set((await listByIds<{ _id: string }>(COLL.markers, all)).map((m) => m._id));
+  const won = await claimMarkers(
+    all.filter((id) => !present.has(id)),
+    newId('ev'),
+  );
   await Promise.all(
-    [true, false].map((isFirst) => {
-      const group = PERIODS.filter((p) => first[p] === isFirst).map(target);
-      return group.length > 0 ? bumpAll(group, town, isFirst, ev) : Promise.resolve();
+    variants.map((metric, v) => {
+      const first = (i: number) => won.has(markers[v]?.[i] ?? '');
+      const target = (period: Period) => ({ id: counterId(metric, period, keys[period]), base: { metric, period, key: keys[period] } });
+      // Periods that move their 人数 together are updated together.
+      return Promise.all(
+        [true, false].map((isFirst) => {
+          const group = PERIODS.filter((_p, i) => first(i) === isFirst).map(target);
+          return group.length > 0 ? bumpAll(group, town, isFirst, ev) : Promise.resolve();
+        }),
+      );
     }),
   );
 }

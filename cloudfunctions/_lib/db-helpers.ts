@@ -26,6 +26,15 @@ export async function insert(collection: string, data: Record<string, unknown>):
   return res._id;
 }
 
+/**
+ * Inserts several documents in one request (the server SDK takes an array). Rejects with a
+ * duplicate-key error if any `_id` exists; callers must not assume none of the others was written.
+ */
+export async function insertMany(collection: string, data: Array<Record<string, unknown>>): Promise<void> {
+  if (data.length === 0) return;
+  await (db.collection(collection).add({ data }) as Promise<unknown>);
+}
+
 /** Updates (merges into) one document by id; returns how many documents changed (0 if missing). */
 export async function updateById(collection: string, id: string, data: Record<string, unknown>): Promise<number> {
   const res = await (db.collection(collection).doc(id).update({ data }) as Promise<{ stats: { updated: number } }>);

@@ -7,7 +7,7 @@ import { chinaDay } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { countEvent } from '../_lib/counters';
-import { getById, insert, isDuplicateKey, list, listByIds, updateById, updateWhere } from '../_lib/db-helpers';
+import { getById, insert, insertMany, isDuplicateKey, list, listByIds, updateWhere } from '../_lib/db-helpers';
 import type { CallContext, Handlers } from '../_lib/handler';
 import { requireLaw } from './lessons';
 import { takeQuota } from '../_lib/quota';
@@ -18,6 +18,7 @@ import {
   lawsById,
   newAttemptId,
   pick,
+  questionsByIds,
   questionOf,
   quizOf,
   type AttemptDoc,
@@ -47,7 +48,7 @@ async function practice(ctx: CallContext, lawId: string, count: number) {
   const [law, bank] = await Promise.all([requireLaw(lawId), getById<BankDoc>(COLL.bank, lawId)]);
   const ids = pick(bank?.ids ?? [], count);
   if (ids.length === 0) throw new AppError('CONFLICT', '这部法律还没有题目');
-  const questions = await listByIds<QuestionDoc>(COLL.questions, ids);
+  const questions = await questionsByIds(ids, ctx.now);
   const attemptId = newAttemptId();
   return createAttempt(
     ctx,
@@ -71,7 +72,7 @@ async function campaign(ctx: CallContext, campaignId: string) {
   if (!(await takeQuota(quotaId(ctx.openid, campaignId, chinaDay(ctx.now)), c.dailyCap, chinaDay(ctx.now)))) {
     throw new AppError('RATE_LIMITED', `今天的答题次数（${c.dailyCap} 次）已经用完，明天再来`);
   }
-  const questions = await listByIds<QuestionDoc>(COLL.questions, ids);
+  const questions = await questionsByIds(ids, ctx.now);
   const attemptId = newAttemptId();
   const deadline = c.timeLimitSec ? new Date(ctx.now.getTime() + c.timeLimitSec * 1000) : null;
   return createAttempt(
@@ -101,7 +102,7 @@ async function daily(ctx: CallContext) {
   if (ids.length === 0) throw new AppError('CONFLICT', '还没有题目');
   // Everyone gets the same question on the same China day.
   const questionId = existing?.questions[0]?.id ?? ids[seedOf(day) % ids.length];
-  const questions = questionId ? await listByIds<QuestionDoc>(COLL.questions, [questionId]) : [];
+  const questions = questionId ? await questionsByIds([questionId], ctx.now) : [];
   if (existing) return quizOf(existing, new Map(questions.map((q) => [q._id, q])), await lawsById(ctx.now));
   try {
     return await createAttempt(
@@ -167,23 +168,48 @@ function grade(attempt: AttemptDoc, questions: Map<string, QuestionDoc>, given: 
 
 /** Mistake-book changes of a graded attempt: wrong answers enter, right answers in a drill leave. */
 async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, questions: Map<string, QuestionDoc>): Promise<void> {
-  await Promise.all(
-    result.items.map(async (item) => {
-      const id = hashId('m', ctx.openid, item.questionId);
-      if (item.correct) {
-        if (attempt.mode === 'drill') await updateById(COLL.mistakes, id, { active: false, fixedAt: ctx.now });
-        return;
-      }
-      // A question enters the book with one insert; only one already in it costs an update.
-      const lawId = questions.get(item.questionId)?.lawId ?? '';
-      try {
-        await insert(COLL.mistakes, { _id: id, openid: ctx.openid, questionId: item.questionId, lawId, active: true, wrongCount: 1, lastWrongAt: ctx.now });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        await updateById(COLL.mistakes, id, { active: true, wrongCount: _.inc(1), lastWrongAt: ctx.now });
-      }
-    }),
-  );
+  const idOf = (questionId: string) => hashId('m', ctx.openid, questionId);
+  const right = result.items.filter((i) => i.correct).map((i) => idOf(i.questionId));
+  const wrong = result.items.filter((i) => !i.correct);
+  // A drill answered right takes the question out of the book.
+  const fixing = attempt.mode === 'drill' && right.length > 0 ? updateWhere(COLL.mistakes, { _id: _.in(right), active: true }, { active: false, fixedAt: ctx.now }) : Promise.resolve(0);
+  if (wrong.length === 0) {
+    await fixing;
+    return;
+  }
+  // Wrong answers: one read, one insert of the questions new to the book, one update of the others.
+  // Every write names this attempt, so none counts twice for it.
+  const ids = wrong.map((i) => idOf(i.questionId));
+  const inBook = new Set((await listByIds<{ _id: string }>(COLL.mistakes, ids)).map((m) => m._id));
+  const again = { active: true, wrongCount: _.inc(1), lastWrongAt: ctx.now, lastAttemptId: attempt._id };
+  const seenAgain = (targets: string[]) => (targets.length > 0 ? updateWhere(COLL.mistakes, { _id: _.in(targets), lastAttemptId: _.neq(attempt._id) }, again) : Promise.resolve(0));
+  const fresh = wrong.filter((i) => !inBook.has(idOf(i.questionId)));
+  const entry = (questionId: string) => ({
+    _id: idOf(questionId),
+    openid: ctx.openid,
+    questionId,
+    lawId: questions.get(questionId)?.lawId ?? '',
+    active: true,
+    wrongCount: 1,
+    lastWrongAt: ctx.now,
+    lastAttemptId: attempt._id,
+  });
+  const adding = insertMany(
+    COLL.mistakes,
+    fresh.map((i) => entry(i.questionId)),
+  ).catch(async (err: unknown) => {
+    // Another submission of hers added one of them meanwhile: one by one, counting ours once.
+    if (!isDuplicateKey(err)) throw err;
+    await Promise.all(
+      fresh.map((i) =>
+        insert(COLL.mistakes, entry(i.questionId)).catch((e: unknown) => {
+          if (!isDuplicateKey(e)) throw e;
+          return seenAgain([idOf(i.questionId)]);
+        }),
+      ),
+    );
+  });
+  await Promise.all([fixing, adding, seenAgain(ids.filter((id) => inBook.has(id)))]);
 }
 
 /** Statistics of a graded attempt: attempts (人次/人数), scores and passes, and per law and question. */
@@ -214,7 +240,7 @@ async function countAttempt(ctx: CallContext, attempt: AttemptDoc, result: QuizR
 }
 
 async function storedResult(ctx: CallContext, attempt: AttemptDoc, graded: GradedDoc): Promise<QuizResult> {
-  const [docs, laws] = await Promise.all([listByIds<QuestionDoc>(COLL.questions, attempt.questions.map((q) => q.id)), lawsById(ctx.now)]);
+  const [docs, laws] = await Promise.all([questionsByIds(attempt.questions.map((q) => q.id), ctx.now), lawsById(ctx.now)]);
   return expandResult(attempt, graded, new Map(docs.map((q) => [q._id, q])), laws);
 }
 
@@ -236,7 +262,7 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
       if (given.has(a.questionId)) throw new AppError('INVALID_INPUT', '同一道题提交了两次答案');
       given.set(a.questionId, a.keys);
     }
-    const [docs, laws] = await Promise.all([listByIds<QuestionDoc>(COLL.questions, [...drawn]), lawsById(ctx.now)]);
+    const [docs, laws] = await Promise.all([questionsByIds([...drawn], ctx.now), lawsById(ctx.now)]);
     const questions = new Map(docs.map((q) => [q._id, q]));
     const result = grade(attempt, questions, given, ctx.now, (id) => laws.get(id)?.short ?? '');
     // Only the call that flips the attempt from open to submitted records anything: identical
@@ -262,7 +288,7 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
     const mistakes = await list<{ questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(
       db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100),
     );
-    const [docs, laws] = await Promise.all([listByIds<QuestionDoc>(COLL.questions, mistakes.map((m) => m.questionId)), lawsById(ctx.now)]);
+    const [docs, laws] = await Promise.all([questionsByIds(mistakes.map((m) => m.questionId), ctx.now), lawsById(ctx.now)]);
     const byId = new Map(docs.map((q) => [q._id, q]));
     const groups = new Map<string, { lawId: string; lawShort: string; items: Array<{ question: ReturnType<typeof questionOf>; wrongCount: number; lastWrongAt: string }> }>();
     for (const m of mistakes) {
@@ -284,7 +310,7 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
       count ?? DEFAULT_COUNT,
     );
     if (ids.length === 0) throw new AppError('NOT_FOUND', '错题本是空的，先去做几道题吧');
-    const questions = await listByIds<QuestionDoc>(COLL.questions, ids);
+    const questions = await questionsByIds(ids, ctx.now);
     const attemptId = newAttemptId();
     return createAttempt(
       ctx,

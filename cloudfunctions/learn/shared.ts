@@ -6,7 +6,8 @@ import type { Question, Quiz, QuizResult } from '../../shared/contracts/quiz';
 import { optionOrder } from '../../shared/domain/quiz';
 import { db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { list } from '../_lib/db-helpers';
+import { list, listByIds } from '../_lib/db-helpers';
+import { questionsVersion } from '../_lib/question-version';
 import type { LawDoc } from './lessons';
 
 /** A question as stored: the content plus its status in the bank. */
@@ -116,6 +117,38 @@ export function pick<T>(items: readonly T[], n: number): T[] {
     out.push(pool.splice(i, 1)[0] as T);
   }
   return out;
+}
+
+/** Question documents this instance has read, valid for one version of the questions. */
+interface QuestionCache {
+  version: string;
+  at: number;
+  docs: Map<string, QuestionDoc>;
+}
+let questionCache: QuestionCache | undefined;
+/** A backstop for changes made outside the functions (a console import): re-read after this long. */
+const QUESTION_CACHE_MS = 10 * 60_000;
+const QUESTION_CACHE_MAX = 5_000;
+
+/**
+ * Question documents by id, in the order asked (missing ones left out). Kept in memory per
+ * function instance and checked against the questions' version on every call: one small read
+ * instead of ten full questions, with the current content always.
+ */
+export async function questionsByIds(ids: readonly string[], now: Date): Promise<QuestionDoc[]> {
+  const version = await questionsVersion();
+  let cache = questionCache;
+  if (!cache || cache.version !== version || now.getTime() - cache.at > QUESTION_CACHE_MS || cache.docs.size > QUESTION_CACHE_MAX) {
+    cache = { version, at: now.getTime(), docs: new Map() };
+    questionCache = cache;
+  }
+  const docs = cache.docs;
+  const missing = [...new Set(ids)].filter((id) => !docs.has(id));
+  // Filled into the cache of the version read above, even if a newer one replaced it meanwhile.
+  for (let i = 0; i < missing.length; i += 100) {
+    for (const q of await listByIds<QuestionDoc>(COLL.questions, missing.slice(i, i + 100))) docs.set(q._id, q);
+  }
+  return ids.map((id) => docs.get(id)).filter((q): q is QuestionDoc => q !== undefined);
 }
 
 let lawCache: { at: number; laws: Map<string, LawDoc> } | undefined;

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { campaignOut, type CampaignDoc } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
+import { questionsChanged } from '../_lib/question-version';
 import { getById, insert, isDuplicateKey, list, listByIds, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import type { CallContext } from '../_lib/handler';
 import { createFunction } from '../_lib/handler';
@@ -105,6 +106,7 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
       const id = newId(`${law._id}-s`);
       await insert(COLL.questions, { _id: id, ...content, status: 'active', origin: 'staff', createdAt: ctx.now, ...stamp(ctx) });
       await bankChange(law._id, [id], true);
+      await questionsChanged();
       return { id };
     }
     const current = await getById<QuestionDoc>(COLL.questions, givenId);
@@ -114,6 +116,7 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
       await bankChange(current.lawId, [givenId], false);
       await bankChange(law._id, [givenId], true);
     }
+    await questionsChanged();
     return { id: givenId };
   },
 
@@ -124,7 +127,10 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     if (current.status === next) return { id, status: next };
     // Conditional, so two clicks at once change the bank once.
     const changed = await updateWhere(COLL.questions, { _id: id, status: current.status }, restore ? { status: 'active', retiredAt: _.remove(), ...stamp(ctx) } : { status: 'retired', retiredAt: ctx.now, ...stamp(ctx) });
-    if (changed > 0) await bankChange(current.lawId, [id], Boolean(restore));
+    if (changed > 0) {
+      await bankChange(current.lawId, [id], Boolean(restore));
+      await questionsChanged();
+    }
     return { id, status: next };
   },
 
@@ -188,6 +194,7 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
       byLaw.set(p.draft.lawId, [...(byLaw.get(p.draft.lawId) ?? []), id]);
     }
     for (const [lawId, ids] of byLaw) await bankChange(lawId, ids, true);
+    await questionsChanged();
     return { imported: parsed.length, rows: parsed.length, report };
   },
 

@@ -121,16 +121,22 @@ export class Engine {
 
   /**
    * Runs one request. Its effects are applied synchronously (so each request is atomic and visible
-   * to the next); the answer comes once its writes are durable.
+   * to the next). The answer comes once its writes are durable — or, when `defer` is given, at once,
+   * with the durability promise handed to `defer`: the host then holds the function's reply until
+   * every write of the call is durable. Batches become durable in order, so a call that continues
+   * on a write not yet on disk can never leave a later write of its own on disk without it.
    */
-  async execute(action: string, params: Params | undefined): Promise<TransportResponse> {
+  async execute(action: string, params: Params | undefined, defer?: (durable: Promise<void>) => void): Promise<TransportResponse> {
     this.ops += 1;
     const requestId = `local-${this.ops}`;
     this.durable = undefined;
     try {
       const result = this.run(action, params ?? {});
       const durable = this.takeDurable();
-      if (durable) await durable;
+      if (durable && defer) {
+        durable.catch(() => undefined);
+        defer(durable);
+      } else if (durable) await durable;
       return { ...result, requestId };
     } catch (err) {
       if (err instanceof DbError) return { code: err.code, message: err.message, requestId };

@@ -1,65 +1,100 @@
+import path from 'node:path';
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { parseEjson, stringifyEjson } from './ejson';
+import { parseEjson } from './ejson';
 import { indexRows, planQuery } from './keys';
+import type { WriterData, WriterReply, WriterRequest, WriterRow } from './sqlite-writer';
 import type { Doc, IndexDecl, Store, Versioned, Write } from './types';
 
 const CACHE_LIMIT = 200_000;
 
-/** A write waiting for the next flush, with the index keys its previous version had. */
+/** A write not yet durable, with the index keys the file holds for it before it is applied. */
 type PendingWrite = Write & { ver: number; prevKeys: string };
+type Waiter = { resolve: () => void; reject: (err: unknown) => void };
+/** Writes handed to the writer together, and who waits for them. */
+type Batch = { seq: number; writes: Map<string, PendingWrite>; waiters: Waiter[] };
+
+/** Batches with the writer at once, at most. */
+const PIPELINE = 2;
 
 /**
- * The embedded store: one SQLite file (WAL, synchronous=FULL, exclusive lock, so one owning
- * process) holding documents as relaxed EJSON, an index table for the declared indexes, and a
- * parsed in-memory cache of recently used documents. Writes are visible at once and made durable
- * in groups: every write of one event-loop turn shares one transaction and one fsync, and no caller
- * hears "done" before its write is on disk.
+ * The embedded store: one SQLite file (WAL) holding documents as relaxed EJSON, an index table for
+ * the declared indexes, and a parsed in-memory cache of recently used documents. Reads are served
+ * on this thread; writes are visible at once and made durable by a writer thread in groups: every
+ * write that arrives while the disk is busy joins the next transaction (one fsync,
+ * synchronous=FULL), and no caller hears "done" before its write is on disk. One process owns the
+ * file at a time (an exclusive lock on a companion file).
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly indexes = new Map<string, IndexDecl[]>();
-  private readonly cache = new Map<string, Versioned>();
-  private readonly pending = new Map<string, PendingWrite>();
-  private waiters: Array<{ resolve: () => void; reject: (err: unknown) => void }> = [];
-  private flushScheduled = false;
+  /** Parsed documents recently used; null marks one known to be absent (this process is the only writer). */
+  private readonly cache = new Map<string, Versioned | null>();
+  /** Written, not yet handed to the writer. */
+  private pending = new Map<string, PendingWrite>();
+  /** Batches handed to the writer and not yet answered, oldest first. */
+  private inflight: Batch[] = [];
+  private waiters: Waiter[] = [];
+  private seq = 0;
+  private sendScheduled = false;
+  private closed = false;
+  /** The last failed batch's error, for the synchronous path. */
+  private failure: Error | undefined;
+  private readonly writer: Worker;
+  private readonly port: MessagePort;
+  private readonly signal: Int32Array;
+  private readonly lock: StoreLock;
   private readonly stmt: {
     get: Database.Statement<[string, string], { ver: number; body: string }>;
     scan: Database.Statement<[string], { id: string; ver: number; body: string }>;
     byIndex: Database.Statement<[string, string, string], { id: string; ver: number; body: string }>;
-    put: Database.Statement<[string, string, number, string]>;
-    del: Database.Statement<[string, string]>;
-    idxDel: Database.Statement<[string, string]>;
-    idxPut: Database.Statement<[string, string, string, string]>;
     addColl: Database.Statement<[string, string]>;
+    begin: Database.Statement<[]>;
+    end: Database.Statement<[]>;
   };
+  /** Whether this thread's reads share an open read transaction (one per event-loop turn). */
+  private snapshot = false;
 
   constructor(file: string) {
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('locking_mode = EXCLUSIVE');
-    this.db.pragma('cache_size = -65536');
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, ver INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id));
-      CREATE TABLE IF NOT EXISTS idx (coll TEXT NOT NULL, idx TEXT NOT NULL, k TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (coll, idx, k, id)) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS idx_by_doc ON idx (coll, id);
-    `);
+    this.lock = new StoreLock(`${file}-owner`);
+    try {
+      this.db = new Database(file);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('busy_timeout = 10000');
+      this.db.pragma('cache_size = -65536');
+      this.db.exec(`
+        CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, ver INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id));
+        CREATE TABLE IF NOT EXISTS idx (coll TEXT NOT NULL, idx TEXT NOT NULL, k TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (coll, idx, k, id)) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS idx_by_doc ON idx (coll, id);
+      `);
+    } catch (err) {
+      this.lock.release();
+      throw err;
+    }
     this.stmt = {
       get: this.db.prepare('SELECT ver, body FROM docs WHERE coll = ? AND id = ?'),
       scan: this.db.prepare('SELECT id, ver, body FROM docs WHERE coll = ?'),
       byIndex: this.db.prepare(
         'SELECT d.id AS id, d.ver AS ver, d.body AS body FROM idx i JOIN docs d ON d.coll = i.coll AND d.id = i.id WHERE i.coll = ? AND i.idx = ? AND i.k = ?',
       ),
-      put: this.db.prepare('INSERT INTO docs (coll, id, ver, body) VALUES (?, ?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET ver = excluded.ver, body = excluded.body'),
-      del: this.db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?'),
-      idxDel: this.db.prepare('DELETE FROM idx WHERE coll = ? AND id = ?'),
-      idxPut: this.db.prepare('INSERT OR IGNORE INTO idx (coll, idx, k, id) VALUES (?, ?, ?, ?)'),
       addColl: this.db.prepare('INSERT INTO collections (name, indexes) VALUES (?, ?)'),
+      begin: this.db.prepare('BEGIN'),
+      end: this.db.prepare('COMMIT'),
     };
     for (const row of this.db.prepare('SELECT name, indexes FROM collections').all() as Array<{ name: string; indexes: string }>) {
       this.indexes.set(row.name, JSON.parse(row.indexes) as IndexDecl[]);
     }
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    this.signal = new Int32Array(new SharedArrayBuffer(4));
+    const data: WriterData = { file, port: channel.port2, signal: this.signal };
+    this.writer = new Worker(path.join(__dirname, 'sqlite-writer.cjs'), { workerData: data, transferList: [channel.port2], execArgv: [] });
+    this.writer.unref();
+    this.writer.on('error', (err) => this.fail(err));
+    this.port.on('message', (reply: WriterReply) => this.answered(reply, true));
+    this.port.unref();
   }
 
   hasCollection(name: string): boolean {
@@ -71,18 +106,23 @@ export class SqliteStore implements Store {
   }
 
   createCollection(name: string, indexes: IndexDecl[]): void {
+    this.endSnapshot();
     this.stmt.addColl.run(name, JSON.stringify(indexes));
     this.indexes.set(name, indexes);
   }
 
   get(coll: string, id: string): Versioned | undefined {
     const key = `${coll}\u0000${id}`;
-    const pending = this.pending.get(key);
-    if (pending) return pending.doc ? { doc: pending.doc, ver: pending.ver } : undefined;
+    const unsaved = this.unsaved(key);
+    if (unsaved) return unsaved.doc ? { doc: unsaved.doc, ver: unsaved.ver } : undefined;
     const hit = this.cache.get(key);
-    if (hit) return hit;
+    if (hit !== undefined) return hit ?? undefined;
+    this.beginSnapshot();
     const row = this.stmt.get.get(coll, id);
-    if (!row) return undefined;
+    if (!row) {
+      this.cacheSet(key, null);
+      return undefined;
+    }
     return this.remember(key, row.ver, row.body);
   }
 
@@ -91,102 +131,183 @@ export class SqliteStore implements Store {
     if (plan.kind === 'ids') {
       return plan.ids.map((id) => this.get(coll, id)?.doc).filter((d): d is Doc => d !== undefined);
     }
+    this.beginSnapshot();
     const rows = plan.kind === 'index' ? this.stmt.byIndex.all(coll, plan.idx, plan.key) : this.stmt.scan.all(coll);
     const out: Doc[] = [];
     const seen = new Set<string>();
     for (const row of rows) {
       const key = `${coll}\u0000${row.id}`;
       seen.add(key);
-      const pending = this.pending.get(key);
-      if (pending) {
-        if (pending.doc) out.push(pending.doc);
+      const unsaved = this.unsaved(key);
+      if (unsaved) {
+        if (unsaved.doc) out.push(unsaved.doc);
         continue;
       }
       const hit = this.cache.get(key);
       out.push(hit && hit.ver === row.ver ? hit.doc : this.remember(key, row.ver, row.body).doc);
     }
-    // Writes not yet flushed: a superset is fine, the engine filters.
-    for (const [key, p] of this.pending) if (p.coll === coll && p.doc && !seen.has(key)) out.push(p.doc);
+    // Writes not yet durable: a superset is fine, the engine filters.
+    for (const map of [this.pending, ...this.inflight.map((b) => b.writes)]) {
+      for (const [key, w] of map) {
+        if (w.coll !== coll || seen.has(key)) continue;
+        seen.add(key);
+        const latest = this.unsaved(key) ?? w;
+        if (latest.doc) out.push(latest.doc);
+      }
+    }
     return out;
+  }
+
+  /** The newest version of a document not yet durable, if any. */
+  private unsaved(key: string): PendingWrite | undefined {
+    const pending = this.pending.get(key);
+    if (pending) return pending;
+    for (let i = this.inflight.length - 1; i >= 0; i -= 1) {
+      const w = this.inflight[i]?.writes.get(key);
+      if (w) return w;
+    }
+    return undefined;
   }
 
   commit(writes: Write[]): Promise<void> {
     this.queue(writes);
     return new Promise<void>((resolve, reject) => {
       this.waiters.push({ resolve, reject });
-      if (!this.flushScheduled) {
-        this.flushScheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.scheduleSend();
+    });
+  }
+
+  /**
+   * Sends what is pending at the end of this event-loop turn, so that everything written in the
+   * turn shares a batch. Up to PIPELINE batches are with the writer at once: it starts the next
+   * while this thread is still answering the callers of the last.
+   */
+  private scheduleSend(): void {
+    if (this.sendScheduled) return;
+    this.sendScheduled = true;
+    setImmediate(() => {
+      this.sendScheduled = false;
+      if (this.inflight.length < PIPELINE) this.send();
     });
   }
 
   commitSync(writes: Write[]): void {
     this.queue(writes);
-    this.flush();
+    this.drainSync();
   }
 
-  /** Makes writes visible now; they become durable at the next flush. */
+  /**
+   * Reads of one event-loop turn share one read transaction: each statement would otherwise take
+   * and drop the WAL's shared read lock. The snapshot ends with the turn and whenever the writer
+   * answers, so it never lags behind what the cache has let go of.
+   */
+  private beginSnapshot(): void {
+    if (this.snapshot) return;
+    this.stmt.begin.run();
+    this.snapshot = true;
+    setImmediate(this.endSnapshot);
+  }
+
+  private readonly endSnapshot = (): void => {
+    if (!this.snapshot) return;
+    this.snapshot = false;
+    this.stmt.end.run();
+  };
+
+  /** Makes writes visible now; they become durable when the writer answers their batch. */
   private queue(writes: Write[]): void {
+    if (this.closed) throw new Error('the store is closed');
     for (const w of writes) {
       const key = `${w.coll}\u0000${w.id}`;
       const prev = this.get(w.coll, w.id);
-      const ver = (prev?.ver ?? this.deletedVer(key)) + 1;
-      // The index rows already on disk: those of the last flushed version of this document.
-      const flushed = this.pending.get(key)?.prevKeys;
-      this.pending.set(key, { ...w, ver, prevKeys: flushed ?? this.indexKeys(w.coll, prev?.doc ?? null) });
+      const before = this.unsaved(key);
+      const ver = (prev?.ver ?? before?.ver ?? 0) + 1;
+      // The index rows the file will hold when this write is applied: those of the version before.
+      const prevKeys = this.pending.get(key)?.prevKeys ?? this.indexKeys(w.coll, prev?.doc ?? null);
+      this.pending.set(key, { ...w, ver, prevKeys });
     }
   }
 
-  private deletedVer(key: string): number {
-    return this.pending.get(key)?.ver ?? 0;
-  }
-
-  /** Writes everything pending in one SQLite transaction (one fsync), then answers the waiters. */
-  private flush(): void {
-    this.flushScheduled = false;
-    const batch = [...this.pending.values()];
-    const waiters = this.waiters;
-    this.waiters = [];
-    if (batch.length === 0) {
+  /** Hands everything pending to the writer as one batch (one transaction, one fsync). */
+  private send(): void {
+    if (this.pending.size === 0) {
+      const waiters = this.waiters;
+      this.waiters = [];
       for (const w of waiters) w.resolve();
       return;
     }
-    const apply = this.db.transaction((items: PendingWrite[]) => {
-      for (const w of items) {
-        const keys = this.indexKeys(w.coll, w.doc);
-        // Index rows are rewritten only when an indexed value changed (counters never move theirs).
-        const reindex = keys !== w.prevKeys;
-        if (reindex) this.stmt.idxDel.run(w.coll, w.id);
-        if (w.doc === null) {
-          this.stmt.del.run(w.coll, w.id);
-          continue;
-        }
-        this.stmt.put.run(w.coll, w.id, w.ver, stringifyEjson(w.doc));
-        if (!reindex) continue;
-        for (const index of this.indexes.get(w.coll) ?? []) {
-          for (const row of indexRows(index, w.doc)) this.stmt.idxPut.run(w.coll, row.idx, row.key, w.id);
-        }
-      }
-    });
-    try {
-      apply(batch);
-    } catch (err) {
-      for (const w of batch) {
-        this.pending.delete(`${w.coll}\u0000${w.id}`);
-        this.cache.delete(`${w.coll}\u0000${w.id}`);
-      }
-      for (const w of waiters) w.reject(err);
-      if (waiters.length === 0) throw err;
+    const rows: WriterRow[] = [];
+    for (const w of this.pending.values()) {
+      const keys = this.indexKeys(w.coll, w.doc);
+      // Index rows are rewritten only when an indexed value changed (counters never move theirs).
+      const index = keys === w.prevKeys ? null : w.doc ? this.indexRowsOf(w.coll, w.doc) : [];
+      rows.push([w.coll, w.id, w.ver, w.doc, index]);
+    }
+    this.seq += 1;
+    this.inflight.push({ seq: this.seq, writes: this.pending, waiters: this.waiters });
+    this.pending = new Map();
+    this.waiters = [];
+    this.port.ref();
+    this.port.postMessage({ seq: this.seq, rows } satisfies WriterRequest);
+  }
+
+  /** The writer answered a batch: its writes are durable (or failed). */
+  private answered(reply: WriterReply, thenSend: boolean): void {
+    const batch = this.inflight[0];
+    if (!batch || reply.seq !== batch.seq) return;
+    this.inflight.shift();
+    this.endSnapshot();
+    if (this.inflight.length === 0) this.port.unref();
+    if (reply.error !== undefined) {
+      this.inflight.unshift(batch);
+      this.fail(new Error(reply.error));
       return;
     }
-    for (const w of batch) {
-      const key = `${w.coll}\u0000${w.id}`;
-      if (this.pending.get(key) === w) this.pending.delete(key);
-      if (w.doc === null) this.cache.delete(key);
-      else this.cache.set(key, { doc: w.doc, ver: w.ver });
+    for (const [key, w] of batch.writes) {
+      this.cacheSet(key, w.doc === null ? null : { doc: w.doc, ver: w.ver });
     }
-    for (const w of waiters) w.resolve();
+    for (const w of batch.waiters) w.resolve();
+    // The callers just answered usually write again at once: their next writes join the next batch.
+    if (thenSend && (this.pending.size > 0 || this.waiters.length > 0)) this.scheduleSend();
+  }
+
+  /**
+   * A batch failed: every write not yet durable is dropped and its caller told (later writes may
+   * build on the failed ones), and the cache is rebuilt from the file.
+   */
+  private fail(err: Error): void {
+    const waiters = [...this.inflight.flatMap((b) => b.waiters), ...this.waiters];
+    this.waiters = [];
+    this.inflight = [];
+    this.pending = new Map();
+    this.cache.clear();
+    for (const w of waiters) w.reject(err);
+    this.failure = err;
+  }
+
+  /** Blocks until everything written so far is durable (migrations, tests, close). */
+  private drainSync(): void {
+    this.failure = undefined;
+    if (this.pending.size > 0) this.send();
+    while (this.inflight.length > 0) {
+      this.awaitReply(this.seq);
+      const failure = this.failure as Error | undefined;
+      if (failure) throw failure;
+    }
+  }
+
+  /** Waits on the writer's signal for the answer to batch `seq` and takes it off the port. */
+  private awaitReply(seq: number): void {
+    const giveUp = Date.now() + 60_000;
+    for (;;) {
+      const done = Atomics.load(this.signal, 0);
+      if (done >= seq) break;
+      if (Date.now() > giveUp) throw new Error('the store writer did not answer within 60 s');
+      Atomics.wait(this.signal, 0, done, 1000);
+    }
+    for (let msg = receiveMessageOnPort(this.port); msg; msg = receiveMessageOnPort(this.port)) {
+      this.answered(msg.message as WriterReply, false);
+    }
   }
 
   /** The index rows a document version has, as one comparable text ('' for none). */
@@ -197,23 +318,72 @@ export class SqliteStore implements Store {
     return parts.join('\u0002');
   }
 
+  private indexRowsOf(coll: string, doc: Doc): Array<[string, string]> {
+    const out: Array<[string, string]> = [];
+    for (const index of this.indexes.get(coll) ?? []) for (const row of indexRows(index, doc)) out.push([row.idx, row.key]);
+    return out;
+  }
+
   /** SQLite's own consistency check of the file: 'ok' when sound. */
   integrityCheck(): string {
     return (this.db.pragma('integrity_check', { simple: true }) as string) ?? 'no answer';
   }
 
   close(): void {
-    this.flush();
-    this.db.close();
+    if (this.closed) return;
+    try {
+      this.drainSync();
+    } finally {
+      this.closed = true;
+      this.seq += 1;
+      this.port.postMessage({ seq: this.seq, close: true } satisfies WriterRequest);
+      this.awaitReply(this.seq);
+      this.port.close();
+      this.endSnapshot();
+      this.db.close();
+      this.lock.release();
+    }
   }
 
   private remember(key: string, ver: number, body: string): Versioned {
     const entry: Versioned = { doc: parseEjson(body, Date.now()) as Doc, ver };
+    this.cacheSet(key, entry);
+    return entry;
+  }
+
+  private cacheSet(key: string, entry: Versioned | null): void {
     if (this.cache.size >= CACHE_LIMIT) {
       const oldest = this.cache.keys().next().value;
       if (oldest !== undefined) this.cache.delete(oldest);
     }
     this.cache.set(key, entry);
-    return entry;
+  }
+}
+
+/**
+ * One owning process per store file. The two connections of the store share the file in WAL mode,
+ * so SQLite's own exclusive mode cannot be used; instead a small companion database is held in an
+ * open exclusive transaction. Its lock is the operating system's (fcntl), so a killed owner leaves
+ * nothing stale behind.
+ */
+class StoreLock {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file, { timeout: 0 });
+    try {
+      this.db.pragma('journal_mode = DELETE');
+      this.db.exec('BEGIN EXCLUSIVE');
+    } catch (err) {
+      this.db.close();
+      if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new Error(`the store ${file.replace(/-owner$/, '')} is open in another process`);
+      throw err;
+    }
+  }
+
+  release(): void {
+    if (!this.db.open) return;
+    this.db.exec('ROLLBACK');
+    this.db.close();
   }
 }

@@ -1,0 +1,76 @@
+import { workerData, type MessagePort } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { stringifyEjson } from './ejson';
+import type { Doc } from './types';
+
+/**
+ * One document write as the writer thread receives it: the new body (null removes) and, when an
+ * indexed value changed, the document's complete index rows (null leaves its rows as they are).
+ */
+export type WriterRow = [coll: string, id: string, ver: number, doc: Doc | null, index: Array<[idx: string, key: string]> | null];
+
+/** A batch to make durable, or the request to close the connection. */
+export type WriterRequest = { seq: number; rows: WriterRow[] } | { seq: number; close: true };
+
+/** The writer's answer for a batch: no error means committed and fsynced. */
+export interface WriterReply {
+  seq: number;
+  error?: string;
+}
+
+/** What the owning thread hands the writer: the file, its answer port and the shared signal. */
+export interface WriterData {
+  file: string;
+  port: MessagePort;
+  /** Int32Array over a SharedArrayBuffer: slot 0 is the last answered sequence number. */
+  signal: Int32Array;
+}
+
+/**
+ * The writer thread: owns the store's write connection and applies each batch in one SQLite
+ * transaction (synchronous=FULL: one fsync), so the owning thread keeps serving while the disk
+ * works. Batches arrive and are answered in order.
+ */
+function runWriter({ file, port, signal }: WriterData): void {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -65536');
+  const put = db.prepare('INSERT INTO docs (coll, id, ver, body) VALUES (?, ?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET ver = excluded.ver, body = excluded.body');
+  const del = db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
+  const idxDel = db.prepare('DELETE FROM idx WHERE coll = ? AND id = ?');
+  const idxPut = db.prepare('INSERT OR IGNORE INTO idx (coll, idx, k, id) VALUES (?, ?, ?, ?)');
+  const apply = db.transaction((rows: WriterRow[]) => {
+    for (const [coll, id, ver, doc, index] of rows) {
+      if (index) idxDel.run(coll, id);
+      if (doc === null) {
+        del.run(coll, id);
+        continue;
+      }
+      put.run(coll, id, ver, stringifyEjson(doc));
+      if (index) for (const [idx, key] of index) idxPut.run(coll, idx, key, id);
+    }
+  });
+  const answer = (reply: WriterReply) => {
+    port.postMessage(reply);
+    Atomics.store(signal, 0, reply.seq);
+    Atomics.notify(signal, 0);
+  };
+  port.on('message', (req: WriterRequest) => {
+    if ('close' in req) {
+      db.close();
+      answer({ seq: req.seq });
+      port.close();
+      return;
+    }
+    try {
+      apply(req.rows);
+      answer({ seq: req.seq });
+    } catch (err) {
+      answer({ seq: req.seq, error: err instanceof Error ? err.message : String(err) });
+    }
+  });
+}
+
+runWriter(workerData as WriterData);
