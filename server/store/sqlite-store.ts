@@ -97,6 +97,11 @@ export class SqliteStore implements Store {
     this.port.unref();
   }
 
+  /** How many document writes are visible but not yet on disk (health checks, tests). */
+  notYetDurable(): number {
+    return this.inflight.reduce((n, b) => n + b.writes.size, this.pending.size);
+  }
+
   hasCollection(name: string): boolean {
     return this.indexes.has(name);
   }

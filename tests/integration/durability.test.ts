@@ -6,9 +6,9 @@ import { tempDir } from '../support/host';
 const ROOT = path.resolve(__dirname, '../..');
 
 describe('durability of the embedded store', () => {
-  it('keeps every acknowledged write when the writing process is killed with SIGKILL', async () => {
+  it.each(['direct', 'call'])('keeps every acknowledged write (%s) when the writing process is killed with SIGKILL', async (mode) => {
     const dataDir = tempDir('durable-');
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/support/durability-writer.ts'), dataDir], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/support/durability-writer.ts'), dataDir, mode], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
