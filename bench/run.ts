@@ -22,6 +22,17 @@ function coldRequireMs(target: string, runs = 7): number {
   return median(times);
 }
 
+/** CPU ticks (1/100 s) used so far by each thread of a process. */
+function threadCpu(pid: number): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+    const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(Number(tid), Number(fields[11]) + Number(fields[12]));
+  }
+  return out;
+}
+
 interface Load {
   /** Before timing: prepares request i (e.g. starts the attempt it will submit). */
   prepare?: (post: Post, i: number) => Promise<unknown>;
@@ -71,12 +82,14 @@ async function throughput(concurrency: number, total: number, load: Load): Promi
   const latencies: number[] = [];
   let next = 0;
   let started = 0;
+  let cpuBefore = new Map<number, number>();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < total + WARM) {
         const i = next;
         next += 1;
         if (i === WARM) {
+          if (process.env.BENCH_CPU) cpuBefore = threadCpu(child.pid ?? 0);
           started = performance.now();
         }
         const t0 = performance.now();
@@ -88,6 +101,12 @@ async function throughput(concurrency: number, total: number, load: Load): Promi
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  if (process.env.BENCH_CPU) {
+    const after = threadCpu(child.pid ?? 0);
+    const per = [...after].map(([tid, t]) => [tid, (t - (cpuBefore.get(tid) ?? 0)) * 10 / total * 1000] as const).filter(([, us]) => us > 5).sort((a, b) => b[1] - a[1]);
+    const self = process.cpuUsage();
+    console.log(`server CPU µs per request by thread: ${per.map(([tid, us]) => `${tid === child.pid ? 'main' : tid}:${us.toFixed(0)}`).join(' ')} total ${per.reduce((n, [, us]) => n + us, 0).toFixed(0)}; client process so far ${((self.user + self.system) / 1000).toFixed(0)} ms`);
+  }
   child.kill('SIGTERM');
   return { rps: total / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
 }

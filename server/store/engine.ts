@@ -101,6 +101,18 @@ function project(docs: Doc[], projection: Plain): Plain[] {
   return docs.map((d) => Object.fromEntries(Object.entries(d).filter(([k]) => !exclude.has(k))));
 }
 
+/** An update's data as operators only: plain fields are a $set. */
+function toOperators(data: Plain): Plain {
+  const operators: Plain = {};
+  const plainSet: Plain = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (k.startsWith('$')) operators[k] = v;
+    else plainSet[k] = v;
+  }
+  if (Object.keys(plainSet).length > 0) operators.$set = { ...(operators.$set as Plain | undefined), ...plainSet };
+  return operators;
+}
+
 /**
  * Executes the SDK's canonical database requests against a Store, with mingo evaluating queries,
  * updates and aggregations. Every request runs synchronously, so each is atomic; transactions are
@@ -287,9 +299,10 @@ export class Engine {
     const writes: Write[] = [];
     let updated = 0;
     let upsertId: string | null = null;
+    const operators = merge ? toOperators(data) : {};
     for (const current of chosen) {
       const replaced: Doc = { ...data, _id: current._id };
-      const { next, changed } = merge ? this.applyOperators(current, data) : { next: replaced, changed: !sameValue(replaced, current) };
+      const { next, changed } = merge ? this.applyOperators(current, operators) : { next: replaced, changed: !sameValue(replaced, current) };
       if (changed) updated += 1;
       writes.push({ coll, id: current._id, doc: next });
     }
@@ -297,7 +310,7 @@ export class Engine {
       const query = this.parse(p.query);
       const id = typeof query._id === 'string' ? query._id : randomBytes(16).toString('hex');
       const base: Doc = { _id: id };
-      const next: Doc = merge ? this.applyOperators(base, data).next : { ...data, _id: id };
+      const next: Doc = merge ? this.applyOperators(base, operators).next : { ...data, _id: id };
       writes.push({ coll, id, doc: next });
       upsertId = id;
     }
@@ -306,14 +319,7 @@ export class Engine {
     return { data: { updated, upsert_id: upsertId } };
   }
 
-  private applyOperators(current: Doc, data: Plain): { next: Doc; changed: boolean } {
-    const operators: Plain = {};
-    const plainSet: Plain = {};
-    for (const [k, v] of Object.entries(data)) {
-      if (k.startsWith('$')) operators[k] = v;
-      else plainSet[k] = v;
-    }
-    if (Object.keys(plainSet).length > 0) operators.$set = { ...(operators.$set as Plain | undefined), ...plainSet };
+  private applyOperators(current: Doc, operators: Plain): { next: Doc; changed: boolean } {
     // Copy on write: the cached document is never changed in place (readers may hold it).
     const shallow: Doc = { ...current };
     const fast = fastUpdate(shallow, operators);

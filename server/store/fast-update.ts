@@ -8,8 +8,7 @@ const FAST_OPS = new Set(['$set', '$inc', '$unset', '$push']);
  * The object holding a path's last key, copying each object on the way (copy on write): the
  * document given is a shallow copy, and nothing shared with the original is ever changed.
  */
-function parentOf(doc: Plain, path: string, create: boolean, copied: Set<object>): { parent: Plain; key: string } | null {
-  const parts = path.split('.');
+function parentOf(doc: Plain, parts: readonly string[], create: boolean, copied: Set<object>): Plain | null {
   let cur: Plain = doc;
   for (let i = 0; i < parts.length - 1; i += 1) {
     const part = parts[i] as string;
@@ -30,18 +29,45 @@ function parentOf(doc: Plain, path: string, create: boolean, copied: Set<object>
     }
     cur = obj;
   }
-  return { parent: cur, key: parts[parts.length - 1] as string };
+  return cur;
 }
 
 /** Reads a dotted path without changing anything: ok is false when an intermediate is not an object. */
-function probePath(doc: Plain, path: string): { ok: boolean; value: unknown } {
+function probePath(doc: Plain, parts: readonly string[]): { ok: boolean; value: unknown } {
   let cur: unknown = doc;
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     if (cur === undefined || cur === null) return { ok: true, value: undefined };
     if (typeof cur !== 'object' || Array.isArray(cur) || isDate(cur)) return { ok: false, value: undefined };
     cur = (cur as Plain)[part];
   }
   return { ok: true, value: cur };
+}
+
+/** One field change of an update, its path split once. */
+interface Step {
+  op: string;
+  parts: string[];
+  key: string;
+  value: unknown;
+}
+
+/** Updates already looked at (a multi-document update applies the same one to every document). */
+const compiled = new WeakMap<Plain, Step[] | null>();
+
+/** The steps of an update the fast path can apply, or null when it cannot. */
+function compile(operators: Plain): Step[] | null {
+  const steps: Step[] = [];
+  for (const [op, fields] of Object.entries(operators)) {
+    if (!FAST_OPS.has(op) || !fields || typeof fields !== 'object') return null;
+    for (const [path, value] of Object.entries(fields as Plain)) {
+      const parts = path.split('.');
+      if (parts.some((p) => p === '' || /^\d+$/.test(p) || p.startsWith('$'))) return null;
+      if (op === '$inc' && typeof value !== 'number') return null;
+      if (op === '$push' && !(value && typeof value === 'object' && Array.isArray((value as { $each?: unknown }).$each) && Object.keys(value).length === 1)) return null;
+      steps.push({ op, parts, key: parts[parts.length - 1] as string, value });
+    }
+  }
+  return steps;
 }
 
 /**
@@ -51,41 +77,34 @@ function probePath(doc: Plain, path: string): { ok: boolean; value: unknown } {
  * untouched, for anything else (the caller then uses mingo's full updater).
  */
 export function fastUpdate(doc: Plain, operators: Plain): FastResult {
-  for (const [op, fields] of Object.entries(operators)) {
-    if (!FAST_OPS.has(op) || !fields || typeof fields !== 'object') return DECLINED;
-    for (const [path, value] of Object.entries(fields as Plain)) {
-      if (path.split('.').some((p) => p === '' || /^\d+$/.test(p) || p.startsWith('$'))) return DECLINED;
-      if (op === '$inc' && typeof value !== 'number') return DECLINED;
-      if (op === '$push' && !(value && typeof value === 'object' && Array.isArray((value as { $each?: unknown }).$each) && Object.keys(value).length === 1)) return DECLINED;
-    }
+  let steps = compiled.get(operators);
+  if (steps === undefined) {
+    steps = compile(operators);
+    compiled.set(operators, steps);
   }
+  if (!steps) return DECLINED;
   // Check the targets before changing anything, so a refusal leaves the document as it was.
-  for (const [op, fields] of Object.entries(operators)) {
-    for (const path of Object.keys(fields as Plain)) {
-      const probe = probePath(doc, path);
-      if (!probe.ok) return DECLINED;
-      const current = probe.value;
-      if (op === '$inc' && current !== undefined && typeof current !== 'number') return DECLINED;
-      if (op === '$push' && current !== undefined && !Array.isArray(current)) return DECLINED;
-    }
+  for (const { op, parts } of steps) {
+    const probe = probePath(doc, parts);
+    if (!probe.ok) return DECLINED;
+    const current = probe.value;
+    if (op === '$inc' && current !== undefined && typeof current !== 'number') return DECLINED;
+    if (op === '$push' && current !== undefined && !Array.isArray(current)) return DECLINED;
   }
   let changed = false;
   const copied = new Set<object>([doc]);
-  for (const [op, fields] of Object.entries(operators)) {
-    for (const [path, value] of Object.entries(fields as Plain)) {
-      const at = parentOf(doc, path, op !== '$unset', copied);
-      if (!at) continue;
-      const { parent, key } = at;
-      // Whether the document really changes, as MongoDB counts "modified".
-      if (op === '$set') changed ||= !sameValue(parent[key], value);
-      else if (op === '$inc') changed ||= value !== 0 || parent[key] === undefined;
-      else if (op === '$unset') changed ||= key in parent;
-      else changed ||= (value as { $each: unknown[] }).$each.length > 0 || parent[key] === undefined;
-      if (op === '$set') parent[key] = value;
-      else if (op === '$inc') parent[key] = ((parent[key] as number | undefined) ?? 0) + (value as number);
-      else if (op === '$unset') delete parent[key];
-      else parent[key] = [...((parent[key] as unknown[] | undefined) ?? []), ...(value as { $each: unknown[] }).$each];
-    }
+  for (const { op, parts, key, value } of steps) {
+    const parent = parentOf(doc, parts, op !== '$unset', copied);
+    if (!parent) continue;
+    // Whether the document really changes, as MongoDB counts "modified".
+    if (op === '$set') changed ||= !sameValue(parent[key], value);
+    else if (op === '$inc') changed ||= value !== 0 || parent[key] === undefined;
+    else if (op === '$unset') changed ||= key in parent;
+    else changed ||= (value as { $each: unknown[] }).$each.length > 0 || parent[key] === undefined;
+    if (op === '$set') parent[key] = value;
+    else if (op === '$inc') parent[key] = ((parent[key] as number | undefined) ?? 0) + (value as number);
+    else if (op === '$unset') delete parent[key];
+    else parent[key] = [...((parent[key] as unknown[] | undefined) ?? []), ...(value as { $each: unknown[] }).$each];
   }
   return { applied: true, changed };
 }

@@ -9,7 +9,11 @@ import type { Doc, IndexDecl, Store, Versioned, Write } from './types';
 const CACHE_LIMIT = 200_000;
 
 /** A write not yet durable, with the index keys the file holds for it before it is applied. */
-type PendingWrite = Write & { ver: number; prevKeys: string };
+/** Index rows of one document version: [index row name, key]. */
+type IndexRows = Array<[string, string]>;
+
+/** A write not yet durable, with the index rows the file holds for the document before it. */
+type PendingWrite = Write & { ver: number; prevRows: IndexRows };
 type Waiter = { resolve: () => void; reject: (err: unknown) => void };
 /** Writes handed to the writer together, and who waits for them. */
 type Batch = { seq: number; writes: Map<string, PendingWrite>; waiters: Waiter[] };
@@ -67,7 +71,7 @@ export class SqliteStore implements Store {
         CREATE TABLE IF NOT EXISTS collections (name TEXT PRIMARY KEY, indexes TEXT NOT NULL);
         CREATE TABLE IF NOT EXISTS docs (coll TEXT NOT NULL, id TEXT NOT NULL, ver INTEGER NOT NULL, body TEXT NOT NULL, PRIMARY KEY (coll, id));
         CREATE TABLE IF NOT EXISTS idx (coll TEXT NOT NULL, idx TEXT NOT NULL, k TEXT NOT NULL, id TEXT NOT NULL, PRIMARY KEY (coll, idx, k, id)) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS idx_by_doc ON idx (coll, id);
+        DROP INDEX IF EXISTS idx_by_doc;
       `);
     } catch (err) {
       this.lock.release();
@@ -228,8 +232,8 @@ export class SqliteStore implements Store {
       const before = this.unsaved(key);
       const ver = (prev?.ver ?? before?.ver ?? 0) + 1;
       // The index rows the file will hold when this write is applied: those of the version before.
-      const prevKeys = this.pending.get(key)?.prevKeys ?? this.indexKeys(w.coll, prev?.doc ?? null);
-      this.pending.set(key, { ...w, ver, prevKeys });
+      const prevRows = this.pending.get(key)?.prevRows ?? this.indexRowsOf(w.coll, prev?.doc ?? null);
+      this.pending.set(key, { ...w, ver, prevRows });
     }
   }
 
@@ -243,9 +247,9 @@ export class SqliteStore implements Store {
     }
     const rows: WriterRow[] = [];
     for (const w of this.pending.values()) {
-      const keys = this.indexKeys(w.coll, w.doc);
+      const now = this.indexRowsOf(w.coll, w.doc);
       // Index rows are rewritten only when an indexed value changed (counters never move theirs).
-      const index = keys === w.prevKeys ? null : w.doc ? this.indexRowsOf(w.coll, w.doc) : [];
+      const index = sameRows(now, w.prevRows) ? null : { del: w.prevRows, put: now };
       rows.push([w.coll, w.id, w.ver, w.doc, index]);
     }
     this.seq += 1;
@@ -315,16 +319,10 @@ export class SqliteStore implements Store {
     }
   }
 
-  /** The index rows a document version has, as one comparable text ('' for none). */
-  private indexKeys(coll: string, doc: Doc | null): string {
-    if (!doc) return '';
-    const parts: string[] = [];
-    for (const index of this.indexes.get(coll) ?? []) for (const row of indexRows(index, doc)) parts.push(`${row.idx}=${row.key}`);
-    return parts.join('\u0002');
-  }
-
-  private indexRowsOf(coll: string, doc: Doc): Array<[string, string]> {
-    const out: Array<[string, string]> = [];
+  /** The index rows a document version has (none for no document). */
+  private indexRowsOf(coll: string, doc: Doc | null): IndexRows {
+    const out: IndexRows = [];
+    if (!doc) return out;
     for (const index of this.indexes.get(coll) ?? []) for (const row of indexRows(index, doc)) out.push([row.idx, row.key]);
     return out;
   }
@@ -363,6 +361,10 @@ export class SqliteStore implements Store {
     }
     this.cache.set(key, entry);
   }
+}
+
+function sameRows(a: IndexRows, b: IndexRows): boolean {
+  return a.length === b.length && a.every(([idx, key], i) => b[i]?.[0] === idx && b[i]?.[1] === key);
 }
 
 /**

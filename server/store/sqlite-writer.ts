@@ -1,13 +1,16 @@
 import { workerData, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import { stringifyEjson } from './ejson';
+import { installNativeEjson, stringifyEjsonNative } from './ejson';
 import type { Doc } from './types';
+
+/** Index rows: [index row name, key]. */
+type Rows = Array<[idx: string, key: string]>;
 
 /**
  * One document write as the writer thread receives it: the new body (null removes) and, when an
- * indexed value changed, the document's complete index rows (null leaves its rows as they are).
+ * indexed value changed, the index rows to remove (those of the version on disk) and to add.
  */
-export type WriterRow = [coll: string, id: string, ver: number, doc: Doc | null, index: Array<[idx: string, key: string]> | null];
+export type WriterRow = [coll: string, id: string, ver: number, doc: Doc | null, index: { del: Rows; put: Rows } | null];
 
 /** A batch to make durable, or the request to close the connection. */
 export type WriterRequest = { seq: number; rows: WriterRow[] } | { seq: number; close: true };
@@ -32,6 +35,7 @@ export interface WriterData {
  * works. Batches arrive and are answered in order.
  */
 function runWriter({ file, port, signal }: WriterData): void {
+  installNativeEjson();
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -39,17 +43,17 @@ function runWriter({ file, port, signal }: WriterData): void {
   db.pragma('cache_size = -65536');
   const put = db.prepare('INSERT INTO docs (coll, id, ver, body) VALUES (?, ?, ?, ?) ON CONFLICT (coll, id) DO UPDATE SET ver = excluded.ver, body = excluded.body');
   const del = db.prepare('DELETE FROM docs WHERE coll = ? AND id = ?');
-  const idxDel = db.prepare('DELETE FROM idx WHERE coll = ? AND id = ?');
+  const idxDel = db.prepare('DELETE FROM idx WHERE coll = ? AND idx = ? AND k = ? AND id = ?');
   const idxPut = db.prepare('INSERT OR IGNORE INTO idx (coll, idx, k, id) VALUES (?, ?, ?, ?)');
   const apply = db.transaction((rows: WriterRow[]) => {
     for (const [coll, id, ver, doc, index] of rows) {
-      if (index) idxDel.run(coll, id);
+      if (index) for (const [idx, key] of index.del) idxDel.run(coll, idx, key, id);
       if (doc === null) {
         del.run(coll, id);
         continue;
       }
-      put.run(coll, id, ver, stringifyEjson(doc));
-      if (index) for (const [idx, key] of index) idxPut.run(coll, idx, key, id);
+      put.run(coll, id, ver, stringifyEjsonNative(doc));
+      if (index) for (const [idx, key] of index.put) idxPut.run(coll, idx, key, id);
     }
   });
   const answer = (reply: WriterReply) => {

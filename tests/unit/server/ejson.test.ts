@@ -25,3 +25,20 @@ describe('the fast extended-JSON codec', () => {
     expect(stringifyEjson({ s: /a/i })).not.toBe(stringifyEjson({ s: /b/i }));
   });
 });
+
+describe('parseEjson on hostile keys', () => {
+  it('keeps an own "__proto__" key an own property and never changes a prototype', () => {
+    const out = parseEjson('{"__proto__": {"$date": "2026-01-01T00:00:00.000Z"}, "a": {"__proto__": {"x": 1}}}', 0) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(out, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual(new Date('2026-01-01T00:00:00.000Z'));
+    expect(Object.getPrototypeOf(out.a)).toBe(Object.prototype);
+  });
+
+  it('revives wrappers nested in wrappers, children first (canonical dates)', () => {
+    const out = parseEjson('{"d": {"$date": {"$numberLong": "1767225600000"}}, "n": [{"$numberDouble": "NaN"}, {"$numberInt": "7"}]}', 0) as { d: Date; n: number[] };
+    expect(out.d).toEqual(new Date(1767225600000));
+    expect(Number.isNaN(out.n[0])).toBe(true);
+    expect(out.n[1]).toBe(7);
+  });
+});
