@@ -33,6 +33,14 @@ function threadCpu(pid: number): Map<number, number> {
   return out;
 }
 
+interface Throughput {
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
 interface Load {
   /** Before timing: prepares request i (e.g. starts the attempt it will submit). */
   prepare?: (post: Post, i: number) => Promise<unknown>;
@@ -41,7 +49,7 @@ interface Load {
 }
 type Post = (fn: string, openid: string, event: unknown) => Promise<{ ok: boolean; data?: unknown }>;
 
-async function throughput(concurrency: number, total: number, load: Load): Promise<{ rps: number; p50: number; p99: number }> {
+async function throughput(concurrency: number, total: number, load: Load): Promise<Throughput> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jgfzt-bench-'));
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', path.join(ROOT, 'bench/serve.ts'), dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
@@ -108,16 +116,16 @@ async function throughput(concurrency: number, total: number, load: Load): Promi
     console.log(`server CPU µs per request by thread: ${per.map(([tid, us]) => `${tid === child.pid ? 'main' : tid}:${us.toFixed(0)}`).join(' ')} total ${per.reduce((n, [, us]) => n + us, 0).toFixed(0)}; client process so far ${((self.user + self.system) / 1000).toFixed(0)} ms`);
   }
   child.kill('SIGTERM');
-  return { rps: total / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) };
+  return { rps: total / seconds, p50: quantile(latencies, 0.5), p90: quantile(latencies, 0.9), p99: quantile(latencies, 0.99), max: quantile(latencies, 1) };
 }
 
 /** `npm run bench -- quiz` measures submitQuiz only and records nothing (for work on the host). */
 async function quizOnly(): Promise<void> {
   const q = await submitQuizLoad();
-  console.log(`${q.rps.toFixed(0)} submissions/s, p50 ${q.p50.toFixed(1)} ms, p99 ${q.p99.toFixed(1)} ms`);
+  console.log(`${q.rps.toFixed(0)} submissions/s, p50 ${q.p50.toFixed(1)} ms, p99 ${q.p99.toFixed(1)} ms (p90 ${q.p90.toFixed(1)}, max ${q.max.toFixed(1)})`);
 }
 
-function submitQuizLoad(): Promise<{ rps: number; p50: number; p99: number }> {
+function submitQuizLoad(): Promise<Throughput> {
   const laws = ['anti-dv', 'women-rights', 'civil-code', 'minors', 'constitution', 'family-education'];
   return throughput(32, Number(process.env.BENCH_TOTAL ?? 2000), {
     prepare: async (post, i) => {

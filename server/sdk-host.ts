@@ -41,7 +41,8 @@ const OFFLINE_APIS = ['callFunction', 'downloadFile', 'deleteFile', 'callOpenAPI
 /** The transport the SDK's database sends every request through, swapped for the local engine. */
 class LocalTransport {
   async send(action: string, params?: Record<string, unknown>): Promise<TransportResponse> {
-    await Promise.resolve();
+    if (action === 'database.insertDocument' || action === 'database.modifyDocument') await new Promise<void>((r) => setImmediate(r));
+    else await Promise.resolve();
     if (!active) throw new Error('local SDK host is not active');
     const scope = identityStore.getStore();
     return active.engine.execute(action, params, scope ? (d) => scope.durable.push(d) : undefined);
