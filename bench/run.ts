@@ -91,6 +91,7 @@ async function throughput(concurrency: number, total: number, load: Load): Promi
   let next = 0;
   let started = 0;
   let cpuBefore = new Map<number, number>();
+  let clientBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < total + WARM) {
@@ -98,6 +99,7 @@ async function throughput(concurrency: number, total: number, load: Load): Promi
         next += 1;
         if (i === WARM) {
           if (process.env.BENCH_CPU) cpuBefore = threadCpu(child.pid ?? 0);
+          clientBefore = process.cpuUsage();
           started = performance.now();
         }
         const t0 = performance.now();
@@ -112,8 +114,8 @@ async function throughput(concurrency: number, total: number, load: Load): Promi
   if (process.env.BENCH_CPU) {
     const after = threadCpu(child.pid ?? 0);
     const per = [...after].map(([tid, t]) => [tid, (t - (cpuBefore.get(tid) ?? 0)) * 10 / total * 1000] as const).filter(([, us]) => us > 5).sort((a, b) => b[1] - a[1]);
-    const self = process.cpuUsage();
-    console.log(`server CPU µs per request by thread: ${per.map(([tid, us]) => `${tid === child.pid ? 'main' : tid}:${us.toFixed(0)}`).join(' ')} total ${per.reduce((n, [, us]) => n + us, 0).toFixed(0)}; client process so far ${((self.user + self.system) / 1000).toFixed(0)} ms`);
+    const self = process.cpuUsage(clientBefore);
+    console.log(`server CPU µs per request by thread: ${per.map(([tid, us]) => `${tid === child.pid ? 'main' : tid}:${us.toFixed(0)}`).join(' ')} total ${per.reduce((n, [, us]) => n + us, 0).toFixed(0)}; client ${((self.user + self.system) / total).toFixed(0)} µs per request`);
   }
   child.kill('SIGTERM');
   return { rps: total / seconds, p50: quantile(latencies, 0.5), p90: quantile(latencies, 0.9), p99: quantile(latencies, 0.99), max: quantile(latencies, 1) };

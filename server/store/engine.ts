@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Query, aggregate, find, update as applyUpdate } from 'mingo';
 import { parseEjson, stringifyEjson } from './ejson';
 import { fastUpdate, sameValue } from './fast-update';
+import { simpleConditions, testSimple } from './simple-query';
 import { pathValue } from './keys';
 import { cloneValue, isDate } from './values';
 import type { Doc, Store, Write } from './types';
@@ -244,13 +245,19 @@ export class Engine {
     const candidates = this.store.candidates(coll, query);
     const keys = Object.keys(query);
     if (keys.length === 1 && keys[0] === '_id' && typeof query._id === 'string') return candidates;
-    const compiled = this.compile(query);
-    return candidates.filter((d) => compiled.test(d));
+    // Plain equality, $ne and $in on top-level scalars (most requests) need no query compiler.
+    const simple = simpleConditions(query);
+    let compiled: Query | undefined;
+    const full = (d: Doc) => (compiled ??= this.compile(query, typeof p.query === 'string' ? p.query : encode(query))).test(d);
+    if (!simple) return candidates.filter(full);
+    return candidates.filter((d) => {
+      const verdict = testSimple(d, simple);
+      return verdict === undefined ? full(d) : verdict;
+    });
   }
 
   /** A compiled mingo query, cached by its text (requests repeat the same shapes and values). */
-  private compile(query: Plain): Query {
-    const key = encode(query);
+  private compile(query: Plain, key: string): Query {
     let hit = this.queries.get(key);
     if (!hit) {
       hit = new Query(query);

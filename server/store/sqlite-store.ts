@@ -2,6 +2,7 @@ import path from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { parseEjson } from './ejson';
+import { IdFilter } from './id-filter';
 import { indexRows, planQuery } from './keys';
 import type { WriterData, WriterReply, WriterRequest, WriterRow } from './sqlite-writer';
 import type { Doc, IndexDecl, Store, Versioned, Write } from './types';
@@ -56,6 +57,8 @@ export class SqliteStore implements Store {
     begin: Database.Statement<[]>;
     end: Database.Statement<[]>;
   };
+  /** Every document key that exists (and some that do not): a miss here needs no SQLite read. */
+  private filter: IdFilter;
   /** Whether this thread's reads share an open read transaction (one per event-loop turn). */
   private snapshot = false;
 
@@ -90,6 +93,7 @@ export class SqliteStore implements Store {
     for (const row of this.db.prepare('SELECT name, indexes FROM collections').all() as Array<{ name: string; indexes: string }>) {
       this.indexes.set(row.name, JSON.parse(row.indexes) as IndexDecl[]);
     }
+    this.filter = this.buildFilter();
     const channel = new MessageChannel();
     this.port = channel.port1;
     this.signal = new Int32Array(new SharedArrayBuffer(4));
@@ -126,6 +130,7 @@ export class SqliteStore implements Store {
     if (unsaved) return unsaved.doc ? { doc: unsaved.doc, ver: unsaved.ver } : undefined;
     const hit = this.cache.get(key);
     if (hit !== undefined) return hit ?? undefined;
+    if (!this.filter.has(key)) return undefined;
     this.beginSnapshot();
     const row = this.stmt.get.get(coll, id);
     if (!row) {
@@ -234,7 +239,9 @@ export class SqliteStore implements Store {
       // The index rows the file will hold when this write is applied: those of the version before.
       const prevRows = this.pending.get(key)?.prevRows ?? this.indexRowsOf(w.coll, prev?.doc ?? null);
       this.pending.set(key, { ...w, ver, prevRows });
+      if (w.doc && !this.filter.has(key)) this.filter.add(key);
     }
+    if (this.filter.added > this.filter.capacity) this.filter = this.buildFilter();
   }
 
   /** Hands everything pending to the writer as one batch (one transaction, one fsync). */
@@ -317,6 +324,18 @@ export class SqliteStore implements Store {
     for (let msg = receiveMessageOnPort(this.port); msg; msg = receiveMessageOnPort(this.port)) {
       this.answered(msg.message as WriterReply, false);
     }
+  }
+
+  /**
+   * A filter holding the key of every document in the file and of every write not yet on disk,
+   * with room for four times as many (at least a million): rebuilt when it fills up.
+   */
+  private buildFilter(): IdFilter {
+    const count = (this.db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n;
+    const filter = new IdFilter(Math.max(1 << 20, count * 4));
+    for (const row of this.db.prepare('SELECT coll, id FROM docs').raw().iterate() as IterableIterator<[string, string]>) filter.add(`${row[0]}\u0000${row[1]}`);
+    for (const map of [this.pending, ...this.inflight.map((b) => b.writes)]) for (const [key, w] of map) if (w.doc) filter.add(key);
+    return filter;
   }
 
   /** The index rows a document version has (none for no document). */
