@@ -7,10 +7,12 @@ type Plain = Record<string, unknown>;
 export interface Condition {
   field: string;
   not: boolean;
-  values: Array<string | number | boolean | null>;
+  values: Scalar[];
 }
 
-const isScalar = (v: unknown): v is string | number | boolean | null => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+type Scalar = string | number | boolean | null;
+
+const isScalar = (v: unknown): v is Scalar => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 /** The conditions of a query made only of equality, $eq, $ne and $in on top-level fields, or null. */
 export function simpleConditions(query: Plain): Condition[] | null {
@@ -28,8 +30,11 @@ export function simpleConditions(query: Plain): Condition[] | null {
     const [op, value] = ops[0] as [string, unknown];
     if (typeof value === 'number' && Number.isNaN(value)) return null;
     if ((op === '$eq' || op === '$ne') && isScalar(value)) out.push({ field, not: op === '$ne', values: [value] });
-    else if (op === '$in' && Array.isArray(value) && value.every((x) => isScalar(x) && !Number.isNaN(x))) out.push({ field, not: false, values: value });
-    else return null;
+    else if (op === '$in' && Array.isArray(value)) {
+      const values: unknown[] = value;
+      if (!values.every((x): x is Scalar => isScalar(x) && !Number.isNaN(x))) return null;
+      out.push({ field, not: false, values });
+    } else return null;
   }
   return out;
 }
