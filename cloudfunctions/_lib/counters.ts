@@ -119,33 +119,49 @@ async function bumpAll(targets: Array<{ id: string; base: Record<string, string>
  * Counts one event as 人次 (times) and 人数 (people, distinct per period) in every period (China
  * day, week, month, year), in total and per town, for the metric and each breakdown. The one
  * counter helper: every area feeds statistics through it, in the same call as the event.
- *
- * Database operations: one read of the person's markers for every variant and period; one insert
- * of those missing (none when she was already counted in all of them); then one update per
- * variant and group of periods that move together.
  */
-export async function countEvent(ev: CountedEvent): Promise<void> {
-  const town = ev.town ?? NO_TOWN;
-  const variants = [metricVariant(ev.metric), ...Object.entries(ev.dims ?? {}).map((d) => metricVariant(ev.metric, d))];
-  const keys = Object.fromEntries(periodsOf(ev.at).map((p) => [p.period, p.key])) as Record<Period, string>;
-  const markers = variants.map((metric) => PERIODS.map((period) => markerId(metric, period, keys[period], ev.person)));
-  const all = markers.flat();
-  const present = new Set((await listByIds<{ _id: string }>(COLL.markers, all)).map((m) => m._id));
+export function countEvent(ev: CountedEvent): Promise<void> {
+  return countEvents([ev]);
+}
+
+/**
+ * Counts several events of one action together. Database operations: one read of the people's
+ * markers for every event, variant and period; one insert of those missing (none when everyone
+ * was already counted in all of them); then one update per variant and group of periods that
+ * move together.
+ */
+export async function countEvents(events: CountedEvent[]): Promise<void> {
+  const plans = events.map((ev) => {
+    const variants = [metricVariant(ev.metric), ...Object.entries(ev.dims ?? {}).map((d) => metricVariant(ev.metric, d))];
+    const keys = Object.fromEntries(periodsOf(ev.at).map((p) => [p.period, p.key])) as Record<Period, string>;
+    const markers = variants.map((metric) => PERIODS.map((period) => markerId(metric, period, keys[period], ev.person)));
+    return { ev, town: ev.town ?? NO_TOWN, variants, keys, markers };
+  });
+  const all = [...new Set(plans.flatMap((p) => p.markers.flat()))];
+  const present = new Set<string>();
+  for (let i = 0; i < all.length; i += 100) for (const m of await listByIds<{ _id: string }>(COLL.markers, all.slice(i, i + 100))) present.add(m._id);
   const won = await claimMarkers(
     all.filter((id) => !present.has(id)),
     newId('ev'),
   );
-  await Promise.all(
-    variants.map((metric, v) => {
-      const first = (i: number) => won.has(markers[v]?.[i] ?? '');
+  // A marker two events of the call share (same metric, person and period) is first for the earlier.
+  const taken = new Set<string>();
+  const firstOf = (id: string) => {
+    if (!won.has(id) || taken.has(id)) return false;
+    taken.add(id);
+    return true;
+  };
+  const jobs: Array<Promise<void>> = [];
+  for (const { ev, town, variants, keys, markers } of plans) {
+    variants.forEach((metric, v) => {
+      const first = PERIODS.map((_p, i) => firstOf(markers[v]?.[i] ?? ''));
       const target = (period: Period) => ({ id: counterId(metric, period, keys[period]), base: { metric, period, key: keys[period] } });
       // Periods that move their 人数 together are updated together.
-      return Promise.all(
-        [true, false].map((isFirst) => {
-          const group = PERIODS.filter((_p, i) => first(i) === isFirst).map(target);
-          return group.length > 0 ? bumpAll(group, town, isFirst, ev) : Promise.resolve();
-        }),
-      );
-    }),
-  );
+      for (const isFirst of [true, false]) {
+        const group = PERIODS.filter((_p, i) => first[i] === isFirst).map(target);
+        if (group.length > 0) jobs.push(bumpAll(group, town, isFirst, ev));
+      }
+    });
+  }
+  await Promise.all(jobs);
 }

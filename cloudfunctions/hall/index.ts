@@ -7,7 +7,7 @@ import { chinaDay } from '../../shared/time';
 import { _, cloud, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
-import { countEvent } from '../_lib/counters';
+import { countEvent, countEvents, type CountedEvent } from '../_lib/counters';
 import { getById, insert, isDuplicateKey, list, listByIds, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
@@ -181,9 +181,10 @@ async function move(ctx: CallContext, s: SuggestionDoc, to: SuggestionState, not
   const moved = await updateWhere(COLL.suggestions, { _id: s._id, status: s.status }, change);
   if (moved === 0) throw new AppError('CONFLICT', '这条建议刚被其他工作人员处理过，请刷新');
   const person = { person: s.author, town: s.scope.town, village: s.scope.village, at: ctx.now };
-  const jobs: Array<Promise<unknown>> = [countEvent({ ...person, metric: metricVariant('suggestion_state', ['state', to]) }), tellAuthor(s, to, note ?? '', ctx.now)];
+  const events: CountedEvent[] = [{ ...person, metric: metricVariant('suggestion_state', ['state', to]) }];
+  if (to === 'answered') events.push({ ...person, metric: 'suggestion_reply', sums: { replyMs: ctx.now.getTime() - s.createdAt.getTime() } });
+  const jobs: Array<Promise<unknown>> = [countEvents(events), tellAuthor(s, to, note ?? '', ctx.now)];
   if (to === 'published' && s.topicId) jobs.push(updateById(COLL.topics, s.topicId, { suggestionCount: _.inc(1) }));
-  if (to === 'answered') jobs.push(countEvent({ ...person, metric: 'suggestion_reply', sums: { replyMs: ctx.now.getTime() - s.createdAt.getTime() } }));
   await Promise.all(jobs);
 }
 
@@ -246,8 +247,10 @@ export const main = createFunction('hall', hallContract, {
     const person = { person: ctx.openid, town: me.town, village: me.village, at: ctx.now };
     await Promise.all([
       setById(COLL.dupes, dupeId, { at: ctx.now }),
-      countEvent({ ...person, metric: 'suggestion', ...(topicId ? { dims: { topic: topicId } } : {}) }),
-      countEvent({ ...person, metric: metricVariant('suggestion_state', ['state', status]) }),
+      countEvents([
+        { ...person, metric: 'suggestion', ...(topicId ? { dims: { topic: topicId } } : {}) },
+        { ...person, metric: metricVariant('suggestion_state', ['state', status]) },
+      ]),
       check.pass && topicId ? updateById(COLL.topics, topicId, { suggestionCount: _.inc(1) }) : Promise.resolve(0),
     ]);
     return { id, status, held: !check.pass };

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { countEvent } from '../_lib/counters';
+import { countEvent, countEvents, type CountedEvent } from '../_lib/counters';
 import { staffAt, staffCanHandle, tellStaff, type CaseDoc, type CaseSecret } from '../_lib/cases';
 import { getById, insert, list, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
@@ -273,9 +273,10 @@ export const main = createFunction('help', helpContract, {
     }
     if (message) data.messages = _.push([{ at: ctx.now, text: message }]);
     await change(c, data);
-    const jobs: Array<Promise<unknown>> = [countEvent({ ...person(c, ctx.now), metric: metricVariant('help_action', ['type', type]) })];
-    if (type === '回访' && c.followUpAt) jobs.push(countEvent({ ...person(c, ctx.now), metric: 'help_followup_done' }));
-    if (c.status === 'submitted') jobs.push(countEvent({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: ctx.now.getTime() - c.createdAt.getTime() } }));
+    const events: CountedEvent[] = [{ ...person(c, ctx.now), metric: metricVariant('help_action', ['type', type]) }];
+    if (type === '回访' && c.followUpAt) events.push({ ...person(c, ctx.now), metric: 'help_followup_done' });
+    if (c.status === 'submitted') events.push({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: ctx.now.getTime() - c.createdAt.getTime() } });
+    const jobs: Array<Promise<unknown>> = [countEvents(events)];
     if (message) jobs.push(tellRequester(c, ctx.now));
     await Promise.all(jobs);
     return { id, status: data.status as CaseState, followUpAt: followUpAt ? followUpAt.toISOString() : null };

@@ -6,7 +6,7 @@ import { metricVariant } from '../../shared/stats-keys';
 import { chinaDay } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { countEvent } from '../_lib/counters';
+import { countEvents, type CountedEvent } from '../_lib/counters';
 import { getById, insert, insertMany, isDuplicateKey, list, listByIds, updateWhere } from '../_lib/db-helpers';
 import type { CallContext, Handlers } from '../_lib/handler';
 import { requireLaw } from './lessons';
@@ -215,28 +215,26 @@ async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: Qui
 /** Statistics of a graded attempt: attempts (人次/人数), scores and passes, and per law and question. */
 async function countAttempt(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, questions: Map<string, QuestionDoc>): Promise<void> {
   const base = { person: ctx.openid, town: attempt.town, village: attempt.village ?? null, at: ctx.now };
-  const jobs = [
-    countEvent({
+  const events: CountedEvent[] = [
+    {
       ...base,
       metric: 'quiz_attempt',
       ...(attempt.campaignId ? { dims: { campaign: attempt.campaignId } } : {}),
       sums: { scoreSum: result.score, passes: result.passed ? 1 : 0, graded: result.passed === null ? 0 : 1 },
-    }),
+    },
   ];
   for (const lawId of attempt.lawIds) {
     const mine = result.items.filter((i) => questions.get(i.questionId)?.lawId === lawId);
     const qs: Record<string, Record<string, number>> = {};
     for (const i of mine) qs[i.questionId] = { a: 1, w: i.correct ? 0 : 1 };
-    jobs.push(
-      countEvent({
-        ...base,
-        metric: metricVariant('quiz_law', ['law', lawId]),
-        sums: { answered: mine.length, correct: mine.filter((i) => i.correct).length, passes: result.passed ? 1 : 0 },
-        totals: { qs },
-      }),
-    );
+    events.push({
+      ...base,
+      metric: metricVariant('quiz_law', ['law', lawId]),
+      sums: { answered: mine.length, correct: mine.filter((i) => i.correct).length, passes: result.passed ? 1 : 0 },
+      totals: { qs },
+    });
   }
-  await Promise.all(jobs);
+  await countEvents(events);
 }
 
 async function storedResult(ctx: CallContext, attempt: AttemptDoc, graded: GradedDoc): Promise<QuizResult> {

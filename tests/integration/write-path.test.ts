@@ -79,6 +79,33 @@ describe('distinct-people markers', () => {
   });
 });
 
+describe('several events counted in one call', () => {
+  it('share one read and one insert of markers, and a marker two of them share counts once', async () => {
+    const { countEvents } = await import('../../cloudfunctions/_lib/counters');
+    const at = new Date();
+    const day = chinaDay(at);
+    const markerOps: string[] = [];
+    const execute = host.engine.execute.bind(host.engine);
+    const spy = jest.spyOn(host.engine, 'execute').mockImplementation((action, params, defer) => {
+      if (params?.collectionName === 'markers') markerOps.push(action);
+      return execute(action, params, defer);
+    });
+    await withIdentity(null, () =>
+      countEvents([
+        { metric: 'pair_probe', person: 'twin', town: 'guxi', at, dims: { law: 'a' } },
+        { metric: 'pair_probe', person: 'twin', town: 'guxi', at, dims: { law: 'b' } },
+        { metric: 'pair_other', person: 'twin', town: 'guxi', at },
+      ]),
+    );
+    spy.mockRestore();
+    expect(markerOps).toEqual(['database.getDocument', 'database.insertDocument']);
+    expect(counter(`pair_probe|day|${day}`)).toMatchObject({ times: 2, people: 1 });
+    expect(counter(`pair_probe:law=a|day|${day}`)).toMatchObject({ times: 1, people: 1 });
+    expect(counter(`pair_probe:law=b|day|${day}`)).toMatchObject({ times: 1, people: 1 });
+    expect(counter(`pair_other|day|${day}`)).toMatchObject({ times: 1, people: 1 });
+  });
+});
+
 describe('the mistake book', () => {
   it('counts a question wrong once per attempt, also when two attempts with it are submitted at once', async () => {
     const who = 'book-racer';
