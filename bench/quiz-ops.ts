@@ -53,6 +53,6 @@ export async function quizOpsTable(): Promise<string[]> {
   lines.push(`| the same person, all ten wrong (all already in the book) | ${veteranWrong} |`);
   lines.push(`| a newcomer's first submission, all ten wrong (new markers, new book entries) | ${newcomerWrong} |`);
   lines.push('');
-  lines.push('The first three answer all ten right, by someone already counted today. Wrong answers cost at most three more operations however many there are (one read of the book, one batch insert of the questions new to it, one update of those already in it); a person's first submission of a China day costs one more, the batch insert of her distinct-people markers for every event the submission counts. Nothing depends on the size of the bank or of the history.');
+  lines.push('The first three answer all ten right, by someone already counted today. Wrong answers cost at most three more operations however many there are (one read of the book, one batch insert of the questions new to it, one update of those already in it); a person\'s first submission of a China day costs one more, the batch insert of her distinct-people markers for every event the submission counts. Nothing depends on the size of the bank or of the history.');
   return lines;
 }

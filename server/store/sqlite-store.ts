@@ -9,7 +9,6 @@ import type { Doc, IndexDecl, Store, Versioned, Write } from './types';
 
 const CACHE_LIMIT = 200_000;
 
-/** A write not yet durable, with the index keys the file holds for it before it is applied. */
 /** Index rows of one document version: [index row name, key]. */
 type IndexRows = Array<[string, string]>;
 
@@ -43,6 +42,8 @@ export class SqliteStore implements Store {
   private seq = 0;
   private sendScheduled = false;
   private closed = false;
+  /** Set when the writer thread is gone: nothing more can become durable. */
+  private stopped: Error | undefined;
   /** The last failed batch's error, for the synchronous path. */
   private failure: Error | undefined;
   private readonly writer: Worker;
@@ -100,7 +101,8 @@ export class SqliteStore implements Store {
     const data: WriterData = { file, port: channel.port2, signal: this.signal };
     this.writer = new Worker(path.join(__dirname, 'sqlite-writer.cjs'), { workerData: data, transferList: [channel.port2], execArgv: [] });
     this.writer.unref();
-    this.writer.on('error', (err) => this.fail(err));
+    this.writer.on('error', (err) => this.writerStopped(err));
+    this.writer.on('exit', () => this.writerStopped(new Error('the store writer thread exited')));
     this.port.on('message', (reply: WriterReply) => this.answered(reply, true));
     this.port.unref();
   }
@@ -231,6 +233,7 @@ export class SqliteStore implements Store {
   /** Makes writes visible now; they become durable when the writer answers their batch. */
   private queue(writes: Write[]): void {
     if (this.closed) throw new Error('the store is closed');
+    if (this.stopped) throw this.stopped;
     for (const w of writes) {
       const key = `${w.coll}\u0000${w.id}`;
       const prev = this.get(w.coll, w.id);
@@ -299,10 +302,20 @@ export class SqliteStore implements Store {
     this.cache.clear();
     for (const w of waiters) w.reject(err);
     this.failure = err;
+    // Batches still on their way to the writer are refused there until this word arrives.
+    if (!this.stopped) this.port.postMessage({ resume: true } satisfies WriterRequest);
+  }
+
+  /** The writer thread died (or was stopped): every caller waiting is told, and later writes refused. */
+  private writerStopped(err: Error): void {
+    if (this.closed || this.stopped) return;
+    this.stopped = err;
+    this.fail(err);
   }
 
   /** Blocks until everything written so far is durable (migrations, tests, close). */
   private drainSync(): void {
+    if (this.stopped) throw this.stopped;
     this.failure = undefined;
     if (this.pending.size > 0) this.send();
     while (this.inflight.length > 0) {
@@ -354,12 +367,14 @@ export class SqliteStore implements Store {
   close(): void {
     if (this.closed) return;
     try {
-      this.drainSync();
+      if (!this.stopped) this.drainSync();
     } finally {
       this.closed = true;
-      this.seq += 1;
-      this.port.postMessage({ seq: this.seq, close: true } satisfies WriterRequest);
-      this.awaitReply(this.seq);
+      if (!this.stopped) {
+        this.seq += 1;
+        this.port.postMessage({ seq: this.seq, close: true } satisfies WriterRequest);
+        this.awaitReply(this.seq);
+      }
       this.port.close();
       this.endSnapshot();
       this.db.close();

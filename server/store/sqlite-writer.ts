@@ -12,8 +12,11 @@ type Rows = Array<[idx: string, key: string]>;
  */
 export type WriterRow = [coll: string, id: string, ver: number, doc: Doc | null, index: { del: Rows; put: Rows } | null];
 
-/** A batch to make durable, or the request to close the connection. */
-export type WriterRequest = { seq: number; rows: WriterRow[] } | { seq: number; close: true };
+/**
+ * A batch to make durable; the word that the owner has heard of a failed batch (batches sent before
+ * it are refused, since their senders have been told they failed); or the request to close.
+ */
+export type WriterRequest = { seq: number; rows: WriterRow[] } | { resume: true } | { seq: number; close: true };
 
 /** The writer's answer for a batch: no error means committed and fsynced. */
 export interface WriterReply {
@@ -61,18 +64,30 @@ function runWriter({ file, port, signal }: WriterData): void {
     Atomics.store(signal, 0, reply.seq);
     Atomics.notify(signal, 0);
   };
+  // After a failed batch, the batches already on their way build on it: refused until the owner,
+  // who has told all their callers, says so.
+  let refusing: string | null = null;
   port.on('message', (req: WriterRequest) => {
+    if ('resume' in req) {
+      refusing = null;
+      return;
+    }
     if ('close' in req) {
       db.close();
       answer({ seq: req.seq });
       port.close();
       return;
     }
+    if (refusing !== null) {
+      answer({ seq: req.seq, error: refusing });
+      return;
+    }
     try {
       apply(req.rows);
       answer({ seq: req.seq });
     } catch (err) {
-      answer({ seq: req.seq, error: err instanceof Error ? err.message : String(err) });
+      refusing = err instanceof Error ? err.message : String(err);
+      answer({ seq: req.seq, error: refusing });
     }
   });
 }
