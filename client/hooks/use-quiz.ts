@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Quiz, QuizQuestion } from '@shared/contracts/quiz';
 import type { ResultError } from '@shared/result';
 import { call } from '../services/cloud';
-import { forgetQuiz, keptQuiz } from '../services/quiz-store';
+import { forgetQuiz, keepResult, keptQuiz } from '../services/quiz-store';
 
 /** Chosen option keys by question id. */
 export type Answers = Record<string, string[]>;
@@ -109,9 +109,10 @@ export function useQuiz(attemptId: string | undefined, onSubmitted: (attemptId: 
         setError(result.error);
         return;
       }
-      // Stays "submitting" until the result page replaces this one.
+      // Stays "submitting" until the result page replaces this one; it shows this very result.
       done.current = true;
       forgetQuiz(attemptId);
+      keepResult(result.data);
       submitted.current(attemptId);
     });
   }, [attemptId]);

@@ -1,29 +1,26 @@
-import type { Output } from '@shared/contracts';
+import { useMemo } from 'react';
+import type { QuizResult } from '@shared/contracts/quiz';
+import { keptResult } from '../services/quiz-store';
 import { useCall, type CallState } from './use-call';
-
-type QuizResult = Output<'learn', 'getResult'>;
-
-/** The law a result was about, when the whole quiz was on one law (practice, 每日一题). */
-function singleLawShort(result: QuizResult | null): string | null {
-  if (!result || (result.mode !== 'practice' && result.mode !== 'daily')) return null;
-  const shorts = new Set(result.items.map((i) => i.lawShort));
-  const [only] = [...shorts];
-  return shorts.size === 1 && only ? only : null;
-}
 
 /** A graded attempt, and the law to practise again when it was on one law. */
 export interface ResultState {
   result: CallState<QuizResult>;
-  /** The law of a practice or 每日一题 result, for 再练一次; null otherwise or while looking it up. */
+  /** The law of a practice or 每日一题 result, for 再练一次; null otherwise. */
   lawId: string | null;
 }
 
-/** The result of one of my attempts; `attemptId` comes from the page address. */
+const noop = () => undefined;
+
+/**
+ * The result of one of my attempts; `attemptId` comes from the page address. Right after 交卷 it is
+ * the one submitQuiz returned (no second call); opened later, one getResult call.
+ */
 export function useResult(attemptId: string | undefined): ResultState {
-  const result = useCall('learn', 'getResult', attemptId ? { attemptId } : null, { code: 'BAD_REQUEST', message: '没有指定要看的答题结果，请返回后重新打开' });
-  // A result names its laws by short name only; the law list gives the id (looked up only when needed).
-  const lawShort = singleLawShort(result.data);
-  const laws = useCall('learn', 'listLaws', lawShort ? {} : null);
-  const lawId = lawShort ? (laws.data?.laws.find((l) => l.short === lawShort)?.id ?? null) : null;
-  return { result, lawId };
+  const handed = useMemo(() => (attemptId ? keptResult(attemptId) : null), [attemptId]);
+  const fetched = useCall('learn', 'getResult', attemptId && !handed ? { attemptId } : null, { code: 'BAD_REQUEST', message: '没有指定要看的答题结果，请返回后重新打开' });
+  const result: CallState<QuizResult> = handed ? { loading: false, data: handed, error: null, retry: noop } : fetched;
+  const data = result.data;
+  const single = data && (data.mode === 'practice' || data.mode === 'daily') && data.lawIds.length === 1 ? data.lawIds[0] : undefined;
+  return { result, lawId: single ?? null };
 }

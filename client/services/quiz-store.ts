@@ -1,4 +1,4 @@
-import type { Quiz } from '@shared/contracts/quiz';
+import type { Quiz, QuizResult } from '@shared/contracts/quiz';
 
 /**
  * Quizzes just started, kept in memory between the page that started one and the quiz page (a
@@ -27,4 +27,22 @@ export function keptQuiz(attemptId: string): KeptQuiz | null {
 /** Forgets a quiz once it is submitted. */
 export function forgetQuiz(attemptId: string): void {
   kept.delete(attemptId);
+}
+
+/** Results just returned by 交卷, handed to the result page so it need not ask again (the last few). */
+const results = new Map<string, QuizResult>();
+
+/** Keeps the result submitQuiz returned, for the result page that opens next. */
+export function keepResult(result: QuizResult): void {
+  results.delete(result.attemptId);
+  results.set(result.attemptId, result);
+  for (const key of results.keys()) {
+    if (results.size <= 5) break;
+    results.delete(key);
+  }
+}
+
+/** A result submitQuiz returned in this session, if still in memory. */
+export function keptResult(attemptId: string): QuizResult | null {
+  return results.get(attemptId) ?? null;
 }

@@ -1,6 +1,7 @@
 import type { learnContract } from '../../shared/contracts/learn';
 import type { QuizResult } from '../../shared/contracts/quiz';
 import { isCorrect, quotaByRatio, scoreOf, seedOf } from '../../shared/domain/quiz';
+import { maskName } from '../../shared/domain/names';
 import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
 import { chinaDay } from '../../shared/time';
@@ -154,6 +155,7 @@ function grade(attempt: AttemptDoc, questions: Map<string, QuestionDoc>, given: 
     attemptId: attempt._id,
     mode: attempt.mode,
     title: attempt.title,
+    lawIds: attempt.lawIds,
     score,
     correct,
     total: items.length,
@@ -278,7 +280,9 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
   async getResult({ attemptId }, ctx) {
     const attempt = await ownAttempt(ctx, attemptId);
     if (!attempt.graded) throw new AppError('CONFLICT', '这次答题还没有提交');
-    return storedResult(ctx, attempt, attempt.graded);
+    // The certificate page needs her name too: masked here, so the full name never travels.
+    const [result, me] = await Promise.all([storedResult(ctx, attempt, attempt.graded), ctx.profile()]);
+    return { ...result, holderName: maskName(me.name) };
   },
 
   async listMistakes({ lawId }, ctx) {

@@ -91,6 +91,7 @@ export function expandResult(attempt: AttemptDoc, graded: GradedDoc, questions: 
     attemptId: attempt._id,
     mode: attempt.mode,
     title: attempt.title,
+    lawIds: attempt.lawIds,
     score: graded.score,
     correct: graded.correct,
     total: attempt.questions.length,

@@ -2,7 +2,7 @@ import * as z from '../zod';
 import { action } from './define';
 import { EmptySchema, IdSchema } from './common';
 import { LawSchema, LessonSchema } from './content';
-import { AnswerSchema, CampaignSchema, QuestionSchema, QuizResultSchema, QuizSchema, REPORT_REASONS } from './quiz';
+import { AnswerSchema, CampaignSchema, QuestionSchema, QuizResultSchema, StoredResultSchema, QuizSchema, REPORT_REASONS } from './quiz';
 
 export { ArticleSchema, ContactSchema, LawSchema, LessonSchema, type Article, type Law, type Lesson } from './content';
 
@@ -89,7 +89,7 @@ export const learnContract = {
     doc: 'The graded result of one of my submitted attempts.',
     roles: 'any',
     input: z.strictObject({ attemptId: IdSchema }),
-    output: QuizResultSchema,
+    output: StoredResultSchema,
   }),
   listMistakes: action({
     doc: 'My mistake book: every question I answered wrong and have not yet put right in a drill, grouped by law.',

@@ -89,6 +89,8 @@ export const QuizResultSchema = z.strictObject({
   attemptId: IdSchema,
   mode: z.enum(QUIZ_MODES),
   title: z.string(),
+  /** The laws the attempt drew from (one for a practice quiz: 再练一次 needs no lookup). */
+  lawIds: z.array(IdSchema),
   score: z.int(),
   correct: z.int(),
   total: z.int(),
@@ -101,6 +103,9 @@ export const QuizResultSchema = z.strictObject({
   submittedAt: z.string(),
 });
 export type QuizResult = z.infer<typeof QuizResultSchema>;
+
+/** A result read again later: also the name for its certificate, masked (李*), null when she gave none. */
+export const StoredResultSchema = z.strictObject({ ...QuizResultSchema.shape, holderName: z.nullable(z.string()) });
 
 export const AnswerSchema = z.strictObject({
   questionId: IdSchema,

@@ -69,11 +69,19 @@ describe('答题 in the browser (h5 build through the local host)', () => {
     expect(new Set(ids).size).toBe(10);
     await wholePage(page, 'quiz.png');
 
-    // All answered: 交卷 grades at once, with no confirmation.
+    // All answered: 交卷 grades at once, with no confirmation, in one call: the result page shows
+    // what submitQuiz returned without asking again.
+    const actions: string[] = [];
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().includes('/api/fn/')) actions.push(String((req.postDataJSON() as { action?: unknown }).action));
+    });
     await shown(page, 'quiz-submit').click();
     await shown(page, 'result-page').waitFor({ timeout: 15_000 });
     const score = shown(page, 'result-score');
     await score.waitFor({ timeout: 15_000 });
+    expect(actions).toEqual(['submitQuiz']);
+    // 再练一次 knows the law from the result itself.
+    await shown(page, 'result-again').waitFor({ timeout: 5_000 });
     expect(await score.innerText()).toMatch(/^90\s*分$/);
     expect(await shown(page, 'result-summary').innerText()).toContain('答对 9 / 10 题');
     expect(await page.locator('[data-testid="result-item"]:visible').count()).toBe(10);

@@ -139,10 +139,19 @@ describe('learn.submitQuiz', () => {
     expect(law.qs[quiz.questions[0]?.id ?? '']).toEqual({ a: 1 });
   });
 
-  it('returns the result again through getResult', async () => {
+  it('returns the result again through getResult, with the laws and the masked name for the certificate', async () => {
     const quiz = await practice('s-get');
     const result = dataOf(await call(host, 'learn', 'submitQuiz', { attemptId: quiz.attemptId, answers: rightAnswers(quiz) }, 's-get'));
-    expect(dataOf(await call(host, 'learn', 'getResult', { attemptId: quiz.attemptId }, 's-get'))).toEqual(result);
+    expect(result.lawIds).toEqual(['anti-dv']);
+    expect(dataOf(await call(host, 'learn', 'getResult', { attemptId: quiz.attemptId }, 's-get'))).toEqual({ ...result, holderName: null });
+
+    // Someone with a name: only its first character travels.
+    host.store.commitSync([{ coll: 'users', id: 's-named', doc: { _id: 's-named', role: 'user', name: '欧阳娜娜', town: null, village: null, createdAt: new Date() } }]);
+    const named = await practice('s-named');
+    dataOf(await call(host, 'learn', 'submitQuiz', { attemptId: named.attemptId, answers: rightAnswers(named) }, 's-named'));
+    const stored = await call(host, 'learn', 'getResult', { attemptId: named.attemptId }, 's-named');
+    expect(dataOf(stored).holderName).toBe('欧**');
+    expect(JSON.stringify(stored)).not.toContain('阳娜');
   });
 });
 

@@ -11,7 +11,7 @@ import { certificateUrl, openPage, openQuiz, ROUTES } from '../../../routes';
 import { ReportBox } from './report-box';
 import './index.scss';
 
-type QuizResult = Output<'learn', 'getResult'>;
+type QuizResult = Output<'learn', 'submitQuiz'>;
 type GradedItem = QuizResult['items'][number];
 
 /** What an option was in this answer, in words (the colour only repeats it). */
