@@ -19,14 +19,16 @@ type L = Handlers<typeof learnContract>;
 /** Progress, ranking, campaigns and 纠错. */
 export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn' | 'listCampaigns' | 'reportQuestion'> = {
   async myProgress(_input, ctx) {
-    const [p, laws, mistakes] = await Promise.all([
-      getById<ProgressDoc>(COLL.progress, ctx.openid),
-      lawsById(ctx.now),
-      list<{ lawId: string }>(db.collection(COLL.mistakes).where({ openid: ctx.openid, active: true }).field({ lawId: true }).limit(100)),
-    ]);
+    // The book counted per law by the database (one request, however many entries she has).
+    const byLaw = db
+      .collection(COLL.mistakes)
+      .aggregate()
+      .match({ openid: ctx.openid, active: true })
+      .group({ _id: '$lawId', n: db.command.aggregate.sum(1) })
+      .end() as Promise<{ list: Array<{ _id: string; n: number }> }>;
+    const [p, laws, book] = await Promise.all([getById<ProgressDoc>(COLL.progress, ctx.openid), lawsById(ctx.now), byLaw]);
     const progress = p ?? emptyProgress(ctx.openid);
-    const mistakesByLaw = new Map<string, number>();
-    for (const m of mistakes) mistakesByLaw.set(m.lawId, (mistakesByLaw.get(m.lawId) ?? 0) + 1);
+    const mistakesByLaw = new Map(book.list.map((g) => [g._id, g.n]));
     const perLaw = [...laws.values()].map((law) => {
       const mine = progress.perLaw[law._id] ?? { attempts: 0, answered: 0, correct: 0, bestScore: 0 };
       return { lawId: law._id, lawShort: law.short, ...mine, mistakes: mistakesByLaw.get(law._id) ?? 0 };

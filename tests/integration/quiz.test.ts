@@ -304,6 +304,23 @@ describe('progress and ranking', () => {
     expect(p.history[0]).toMatchObject({ attemptId: quiz.attemptId, score: 100 });
   });
 
+  it('myProgress counts every entry of a big mistake book per law, not the first hundred', async () => {
+    const who = 'r-big-book';
+    const laws = ['anti-dv', 'civil-code', 'minors', 'women-rights'];
+    // 35 active entries in each of four laws (140 in all), and one already put right.
+    const entries = laws.flatMap((lawId) =>
+      Array.from({ length: 35 }, (_, i) => {
+        const questionId = `${lawId}-q${String(i + 1).padStart(3, '0')}`;
+        return { coll: 'mistakes', id: `big-${questionId}`, doc: { _id: `big-${questionId}`, openid: who, questionId, lawId, active: true, wrongCount: 1, lastWrongAt: new Date() } };
+      }),
+    );
+    const fixed = { coll: 'mistakes', id: 'big-fixed', doc: { _id: 'big-fixed', openid: who, questionId: 'minors-q001', lawId: 'constitution', active: false, wrongCount: 2, lastWrongAt: new Date() } };
+    host.store.commitSync([...entries, fixed]);
+    const p = dataOf(await call(host, 'learn', 'myProgress', {}, who));
+    for (const lawId of laws) expect(p.perLaw.find((l) => l.lawId === lawId)?.mistakes).toBe(35);
+    expect(p.perLaw.find((l) => l.lawId === 'constitution')?.mistakes).toBe(0);
+  });
+
   it('ranks towns by distinct participants over the configured number of women', async () => {
     const regions = host.store.get('regions', 'guxi')?.doc as Loose;
     host.store.commitSync([{ coll: 'regions', id: 'guxi', doc: { ...regions, _id: 'guxi', women: 4 } }]);
