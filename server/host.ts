@@ -72,7 +72,11 @@ export function createHost(options: HostOptions): Host {
     invoke(name, event, identity) {
       const main = mains.get(name);
       if (!main) return Promise.reject(new Error(`no function ${name}`));
-      return withIdentity(identity, () => main(event, {}));
+      // A call whose writes could not all be made durable failed, whatever it answered.
+      return withIdentity(identity, () => main(event, {})).catch((err: unknown) => {
+        console.error(`fn=${name} writes not durable: ${err instanceof Error ? err.message : String(err)}`);
+        return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
+      });
     },
     close() {
       store.close();

@@ -12,10 +12,14 @@ export interface CallIdentity {
 type SdkModule = Record<string, unknown> & { getWXContext: () => Record<string, unknown>; openapi: unknown };
 type DbClass = { reqClass?: unknown };
 
-/** One function call: who calls, and the durability of the writes it has made so far. */
+/** One function call: who calls, its database requests under way, and the durability of its writes. */
 interface CallScope {
   openid: string;
+  /** Requests sent and not yet answered (a function may leave one running). */
+  requests: Set<Promise<unknown>>;
   durable: Array<Promise<void>>;
+  /** Set when one of the call's writes could not be made durable: its later requests are refused. */
+  failed?: Error;
 }
 
 const identityStore = new AsyncLocalStorage<CallScope>();
@@ -40,12 +44,30 @@ const OFFLINE_APIS = ['callFunction', 'downloadFile', 'deleteFile', 'callOpenAPI
 
 /** The transport the SDK's database sends every request through, swapped for the local engine. */
 class LocalTransport {
-  async send(action: string, params?: Record<string, unknown>): Promise<TransportResponse> {
+  send(action: string, params?: Record<string, unknown>): Promise<TransportResponse> {
+    const scope = identityStore.getStore();
+    const request = this.run(action, params, scope);
+    if (scope) {
+      scope.requests.add(request);
+      void request.finally(() => scope.requests.delete(request)).catch(() => undefined);
+    }
+    return request;
+  }
+
+  private async run(action: string, params: Record<string, unknown> | undefined, scope: CallScope | undefined): Promise<TransportResponse> {
+    // A write waits for the end of the event-loop turn: new requests and acknowledgements get a turn.
     if (action === 'database.insertDocument' || action === 'database.modifyDocument') await new Promise<void>((r) => setImmediate(r));
     else await Promise.resolve();
     if (!active) throw new Error('local SDK host is not active');
-    const scope = identityStore.getStore();
-    return active.engine.execute(action, params, scope ? (d) => scope.durable.push(d) : undefined);
+    // After a write of this call failed to become durable, nothing more of it may land.
+    if (scope?.failed) throw scope.failed;
+    const defer = scope
+      ? (d: Promise<void>) => {
+          scope.durable.push(d);
+          d.catch((err: unknown) => (scope.failed ??= err instanceof Error ? err : new Error('a write of this call could not be made durable')));
+        }
+      : undefined;
+    return active.engine.execute(action, params, defer);
   }
 }
 
@@ -85,13 +107,16 @@ function requireActive(): NonNullable<typeof active> {
  * caller hears "done" before its writes are on disk.
  */
 export async function withIdentity<T>(identity: CallIdentity | null, fn: () => Promise<T>): Promise<T> {
-  const scope: CallScope = { openid: identity?.openid ?? '', durable: [] };
+  const scope: CallScope = { openid: identity?.openid ?? '', requests: new Set(), durable: [] };
   let out: T;
   try {
     out = await identityStore.run(scope, fn);
   } finally {
-    // Writes started but not awaited by the function count too.
-    while (scope.durable.length > 0) await Promise.all(scope.durable.splice(0));
+    // Requests the function started but did not wait for count too, and so do their writes.
+    while (scope.requests.size > 0 || scope.durable.length > 0) {
+      await Promise.allSettled([...scope.requests]);
+      await Promise.all(scope.durable.splice(0));
+    }
   }
   return out;
 }

@@ -105,18 +105,25 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     if (!givenId) {
       const id = newId(`${law._id}-s`);
       await insert(COLL.questions, { _id: id, ...content, status: 'active', origin: 'staff', createdAt: ctx.now, ...stamp(ctx) });
-      await bankChange(law._id, [id], true);
-      await questionsChanged();
+      try {
+        await bankChange(law._id, [id], true);
+      } finally {
+        await questionsChanged();
+      }
       return { id };
     }
     const current = await getById<QuestionDoc>(COLL.questions, givenId);
     if (!current) throw new AppError('NOT_FOUND', '没有找到这道题');
     await setById(COLL.questions, givenId, { ...content, status: current.status, origin: current.origin ?? 'seed', createdAt: (current as { createdAt?: Date }).createdAt ?? ctx.now, editedAt: ctx.now, ...stamp(ctx) });
-    if (current.status === 'active' && current.lawId !== law._id) {
-      await bankChange(current.lawId, [givenId], false);
-      await bankChange(law._id, [givenId], true);
+    // The version moves once the content is written, even if keeping the bank in step fails.
+    try {
+      if (current.status === 'active' && current.lawId !== law._id) {
+        await bankChange(current.lawId, [givenId], false);
+        await bankChange(law._id, [givenId], true);
+      }
+    } finally {
+      await questionsChanged();
     }
-    await questionsChanged();
     return { id: givenId };
   },
 
@@ -128,8 +135,11 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     // Conditional, so two clicks at once change the bank once.
     const changed = await updateWhere(COLL.questions, { _id: id, status: current.status }, restore ? { status: 'active', retiredAt: _.remove(), ...stamp(ctx) } : { status: 'retired', retiredAt: ctx.now, ...stamp(ctx) });
     if (changed > 0) {
-      await bankChange(current.lawId, [id], Boolean(restore));
-      await questionsChanged();
+      try {
+        await bankChange(current.lawId, [id], Boolean(restore));
+      } finally {
+        await questionsChanged();
+      }
     }
     return { id, status: next };
   },

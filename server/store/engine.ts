@@ -248,7 +248,7 @@ export class Engine {
     // Plain equality, $ne and $in on top-level scalars (most requests) need no query compiler.
     const simple = simpleConditions(query);
     let compiled: Query | undefined;
-    const full = (d: Doc) => (compiled ??= this.compile(query, typeof p.query === 'string' ? p.query : encode(query))).test(d);
+    const full = (d: Doc) => (compiled ??= this.compile(query, typeof p.query === 'string' && !p.query.includes('$tcb_server_date') ? p.query : encode(query))).test(d);
     if (!simple) return candidates.filter(full);
     return candidates.filter((d) => {
       const verdict = testSimple(d, simple);
@@ -256,7 +256,10 @@ export class Engine {
     });
   }
 
-  /** A compiled mingo query, cached by its text (requests repeat the same shapes and values). */
+  /**
+   * A compiled mingo query, cached by its text (requests repeat the same shapes and values); a query
+   * with a server date is keyed by its parsed form, which carries this moment's date.
+   */
   private compile(query: Plain, key: string): Query {
     let hit = this.queries.get(key);
     if (!hit) {

@@ -42,6 +42,8 @@ export class SqliteStore implements Store {
   private seq = 0;
   private sendScheduled = false;
   private closed = false;
+  /** The highest version each document had among writes dropped by a failed batch. */
+  private readonly droppedVer = new Map<string, number>();
   /** Set when the writer thread is gone: nothing more can become durable. */
   private stopped: Error | undefined;
   /** The last failed batch's error, for the synchronous path. */
@@ -238,7 +240,7 @@ export class SqliteStore implements Store {
       const key = `${w.coll}\u0000${w.id}`;
       const prev = this.get(w.coll, w.id);
       const before = this.unsaved(key);
-      const ver = (prev?.ver ?? before?.ver ?? 0) + 1;
+      const ver = Math.max(prev?.ver ?? before?.ver ?? 0, this.droppedVer.get(key) ?? 0) + 1;
       // The index rows the file will hold when this write is applied: those of the version before.
       const prevRows = this.pending.get(key)?.prevRows ?? this.indexRowsOf(w.coll, prev?.doc ?? null);
       this.pending.set(key, { ...w, ver, prevRows });
@@ -295,6 +297,8 @@ export class SqliteStore implements Store {
    * build on the failed ones), and the cache is rebuilt from the file.
    */
   private fail(err: Error): void {
+    // Versions of dropped writes are never handed out again (optimistic transactions compare them).
+    for (const map of [this.pending, ...this.inflight.map((b) => b.writes)]) for (const [key, w] of map) this.droppedVer.set(key, Math.max(w.ver, this.droppedVer.get(key) ?? 0));
     const waiters = [...this.inflight.flatMap((b) => b.waiters), ...this.waiters];
     this.waiters = [];
     this.inflight = [];
@@ -331,7 +335,7 @@ export class SqliteStore implements Store {
     for (;;) {
       const done = Atomics.load(this.signal, 0);
       if (done >= seq) break;
-      if (Date.now() > giveUp) throw new Error('the store writer did not answer within 60 s');
+      if (Date.now() > giveUp) throw new Error('the store writer did not answer within 60 s: the last writes may or may not be on disk');
       Atomics.wait(this.signal, 0, done, 1000);
     }
     for (let msg = receiveMessageOnPort(this.port); msg; msg = receiveMessageOnPort(this.port)) {
@@ -370,15 +374,18 @@ export class SqliteStore implements Store {
       if (!this.stopped) this.drainSync();
     } finally {
       this.closed = true;
-      if (!this.stopped) {
-        this.seq += 1;
-        this.port.postMessage({ seq: this.seq, close: true } satisfies WriterRequest);
-        this.awaitReply(this.seq);
+      try {
+        if (!this.stopped) {
+          this.seq += 1;
+          this.port.postMessage({ seq: this.seq, close: true } satisfies WriterRequest);
+          this.awaitReply(this.seq);
+        }
+      } finally {
+        this.port.close();
+        this.endSnapshot();
+        this.db.close();
+        this.lock.release();
       }
-      this.port.close();
-      this.endSnapshot();
-      this.db.close();
-      this.lock.release();
     }
   }
 

@@ -52,6 +52,36 @@ describe('the store file', () => {
     expect(host.store.notYetDurable()).toBe(0);
   });
 
+  it('refuses the rest of a call once one of its writes could not be made durable, and keeps none of them', async () => {
+    const { db } = await import('../../cloudfunctions/_lib/cloud');
+    const probe = () => db.collection('probe');
+    if (!host.store.hasCollection('probe')) host.store.createCollection('probe', []);
+    const reply = withIdentity({ openid: 'probe' }, async () => {
+      await (probe().add({ data: { _id: 'f1', n: 1 } }) as Promise<unknown>);
+      // In the same batch as f1: a value the writer cannot store, so the whole batch fails.
+      host.store.commit([{ coll: 'probe', id: 'boom', doc: { _id: 'boom', n: BigInt(1) } }]).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await (probe().add({ data: { _id: 'f2', n: 2 } }) as Promise<unknown>);
+      return 'done';
+    });
+    await expect(reply).rejects.toThrow();
+    for (const id of ['f1', 'f2', 'boom']) expect(host.store.get('probe', id)).toBeUndefined();
+    // The store goes on: the next call's write lands.
+    await withIdentity({ openid: 'probe' }, () => probe().add({ data: { _id: 'f3', n: 3 } }) as Promise<unknown>);
+    expect(host.store.get('probe', 'f3')?.doc).toMatchObject({ n: 3 });
+  });
+
+  it('holds the reply of a call that left a write running until that write is durable too', async () => {
+    const { db } = await import('../../cloudfunctions/_lib/cloud');
+    if (!host.store.hasCollection('probe')) host.store.createCollection('probe', []);
+    await withIdentity({ openid: 'probe' }, () => {
+      void (db.collection('probe').add({ data: { _id: 'u1', n: 1 } }) as Promise<unknown>).catch(() => undefined);
+      return Promise.resolve('returned before its write');
+    });
+    expect(host.store.get('probe', 'u1')?.doc).toMatchObject({ n: 1 });
+    expect(host.store.notYetDurable()).toBe(0);
+  });
+
   it('answers a write made outside any call only once it is durable', async () => {
     const { db } = await import('../../cloudfunctions/_lib/cloud');
     await (db.collection('probe').add({ data: { _id: 'p2', n: 2 } }) as Promise<unknown>);
