@@ -3,7 +3,7 @@ import { NO_TOWN, counterId, metricVariant, periodsOf } from '../../shared/stats
 import { PERIODS, type Period } from '../../shared/time';
 import { _, db } from './cloud';
 import { COLL } from './collections';
-import { getById, insert, insertMany, isDuplicateKey, listByIds, updateById, updateWhere } from './db-helpers';
+import { getById, insert, insertAll, isDuplicateKey, listByIds, updateById, updateWhere } from './db-helpers';
 import { newId } from './ids';
 
 /** One participation to count. */
@@ -29,30 +29,19 @@ function markerId(metric: string, period: Period, key: string, person: string): 
 }
 
 /**
- * Claims the given markers for one event; returns those this event created (the periods in which
- * it is the person's first). All at once in one insert; when someone else created one of them in
- * the meantime, one by one — a marker that exists then is still ours if it carries our token (a
- * database may have applied part of the failed batch).
+ * Claims the given markers for one call; returns those it created (the periods in which it is the
+ * person's first). A marker that existed is still ours if it carries our token (a database may
+ * have applied part of a failed batch).
  */
 async function claimMarkers(ids: string[], token: string): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const marker = (id: string) => ({ _id: id, at: db.serverDate(), by: token });
-  try {
-    await insertMany(COLL.markers, ids.map(marker));
-    return new Set(ids);
-  } catch (err) {
-    if (!isDuplicateKey(err)) throw err;
-  }
-  const won = new Set<string>();
+  const existing = await insertAll(
+    COLL.markers,
+    ids.map((id) => ({ _id: id, at: db.serverDate(), by: token })),
+  );
+  const won = new Set(ids);
   await Promise.all(
-    ids.map(async (id) => {
-      try {
-        await insert(COLL.markers, marker(id));
-        won.add(id);
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        if ((await getById<{ by?: string }>(COLL.markers, id))?.by === token) won.add(id);
-      }
+    existing.map(async (id) => {
+      if ((await getById<{ by?: string }>(COLL.markers, id))?.by !== token) won.delete(id);
     }),
   );
   return won;

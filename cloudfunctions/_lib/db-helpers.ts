@@ -27,12 +27,31 @@ export async function insert(collection: string, data: Record<string, unknown>):
 }
 
 /**
- * Inserts several documents in one request (the server SDK takes an array). Rejects with a
- * duplicate-key error if any `_id` exists; callers must not assume none of the others was written.
+ * Inserts documents: all in one request (the server SDK takes an array) when none exists yet,
+ * otherwise each on its own. Returns the ids that already existed. A database may apply part of a
+ * failed batch, so an id found existing may be one this call wrote: callers that must tell mark
+ * their documents (a token, the attempt id).
  */
-export async function insertMany(collection: string, data: Array<Record<string, unknown>>): Promise<void> {
-  if (data.length === 0) return;
-  await (db.collection(collection).add({ data }) as Promise<unknown>);
+export async function insertAll(collection: string, docs: Array<Record<string, unknown> & { _id: string }>): Promise<string[]> {
+  if (docs.length === 0) return [];
+  try {
+    await (db.collection(collection).add({ data: docs }) as Promise<unknown>);
+    return [];
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+  }
+  const existing: string[] = [];
+  await Promise.all(
+    docs.map(async (doc) => {
+      try {
+        await insert(collection, doc);
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+        existing.push(doc._id);
+      }
+    }),
+  );
+  return existing;
 }
 
 /** Updates (merges into) one document by id; returns how many documents changed (0 if missing). */

@@ -8,7 +8,7 @@ import { chinaDay } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { countEvents, type CountedEvent } from '../_lib/counters';
-import { getById, insert, insertMany, isDuplicateKey, list, listByIds, updateWhere } from '../_lib/db-helpers';
+import { getById, insert, insertAll, isDuplicateKey, list, listByIds, updateWhere } from '../_lib/db-helpers';
 import type { CallContext, Handlers } from '../_lib/handler';
 import { requireLaw } from './lessons';
 import { takeQuota } from '../_lib/quota';
@@ -196,21 +196,11 @@ async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: Qui
     lastWrongAt: ctx.now,
     lastAttemptId: attempt._id,
   });
-  const adding = insertMany(
+  // One that another submission of hers added meanwhile counts as seen again (once for this attempt).
+  const adding = insertAll(
     COLL.mistakes,
     fresh.map((i) => entry(i.questionId)),
-  ).catch(async (err: unknown) => {
-    // Another submission of hers added one of them meanwhile: one by one, counting ours once.
-    if (!isDuplicateKey(err)) throw err;
-    await Promise.all(
-      fresh.map((i) =>
-        insert(COLL.mistakes, entry(i.questionId)).catch((e: unknown) => {
-          if (!isDuplicateKey(e)) throw e;
-          return seenAgain([idOf(i.questionId)]);
-        }),
-      ),
-    );
-  });
+  ).then(seenAgain);
   await Promise.all([fixing, adding, seenAgain(ids.filter((id) => inBook.has(id)))]);
 }
 

@@ -165,7 +165,7 @@ export class SqliteStore implements Store {
       out.push(hit && hit.ver === row.ver ? hit.doc : this.remember(key, row.ver, row.body).doc);
     }
     // Writes not yet durable: a superset is fine, the engine filters.
-    for (const map of [this.pending, ...this.inflight.map((b) => b.writes)]) {
+    for (const map of this.unsavedMaps()) {
       for (const [key, w] of map) {
         if (w.coll !== coll || seen.has(key)) continue;
         seen.add(key);
@@ -174,6 +174,11 @@ export class SqliteStore implements Store {
       }
     }
     return out;
+  }
+
+  /** Every write not yet durable: the pending ones, then each batch with the writer. */
+  private unsavedMaps(): Array<Map<string, PendingWrite>> {
+    return [this.pending, ...this.inflight.map((b) => b.writes)];
   }
 
   /** The newest version of a document not yet durable, if any. */
@@ -298,7 +303,7 @@ export class SqliteStore implements Store {
    */
   private fail(err: Error): void {
     // Versions of dropped writes are never handed out again (optimistic transactions compare them).
-    for (const map of [this.pending, ...this.inflight.map((b) => b.writes)]) for (const [key, w] of map) this.droppedVer.set(key, Math.max(w.ver, this.droppedVer.get(key) ?? 0));
+    for (const map of this.unsavedMaps()) for (const [key, w] of map) this.droppedVer.set(key, Math.max(w.ver, this.droppedVer.get(key) ?? 0));
     const waiters = [...this.inflight.flatMap((b) => b.waiters), ...this.waiters];
     this.waiters = [];
     this.inflight = [];
@@ -351,7 +356,7 @@ export class SqliteStore implements Store {
     const count = (this.db.prepare('SELECT count(*) AS n FROM docs').get() as { n: number }).n;
     const filter = new IdFilter(Math.max(1 << 20, count * 4));
     for (const row of this.db.prepare('SELECT coll, id FROM docs').raw().iterate() as IterableIterator<[string, string]>) filter.add(`${row[0]}\u0000${row[1]}`);
-    for (const map of [this.pending, ...this.inflight.map((b) => b.writes)]) for (const [key, w] of map) if (w.doc) filter.add(key);
+    for (const map of this.unsavedMaps()) for (const [key, w] of map) if (w.doc) filter.add(key);
     return filter;
   }
 
