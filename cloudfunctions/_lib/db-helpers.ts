@@ -14,6 +14,19 @@ export async function getById<T>(collection: string, id: string): Promise<(T & {
   return (res.data ?? null) as (T & { _id: string }) | null;
 }
 
+/**
+ * A deep copy of a document read from the database: plain objects, arrays, Dates and scalars.
+ * (Not structuredClone: the deploy runtime, Node 16.13, does not have it.)
+ */
+export function copyDoc<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return new Date(value.getTime()) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => copyDoc(v)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = copyDoc(v);
+  return out as T;
+}
+
 /** Runs a query and returns its documents. */
 export async function list<T>(query: Gettable): Promise<T[]> {
   const res = await (query.get() as Promise<{ data: unknown[] }>);

@@ -2,7 +2,7 @@ import type { QuizResult } from '../../shared/contracts/quiz';
 import { nextStreak } from '../../shared/domain/quiz';
 import { chinaDay } from '../../shared/time';
 import { COLL } from '../_lib/collections';
-import { getById, insert, isDuplicateKey, updateWhere } from '../_lib/db-helpers';
+import { copyDoc, getById, insert, isDuplicateKey, updateWhere } from '../_lib/db-helpers';
 import type { CallContext } from '../_lib/handler';
 import type { AttemptDoc } from './shared';
 
@@ -36,7 +36,7 @@ export function emptyProgress(openid: string): ProgressDoc {
 export async function updateProgress(openid: string, change: (p: ProgressDoc) => ProgressDoc): Promise<ProgressDoc> {
   for (let tries = 0; tries < 5; tries += 1) {
     const current = (await getById<ProgressDoc>(COLL.progress, openid)) ?? null;
-    const next = change(structuredClone(current ?? emptyProgress(openid)));
+    const next = change(current ? copyDoc(current) : emptyProgress(openid));
     if (!current) {
       try {
         await insert(COLL.progress, { ...next, v: 1 });
