@@ -93,14 +93,23 @@ export const learnAdminContract = {
     output: z.strictObject({ id: IdSchema }),
   }),
   importQuestions: action({
-    doc: 'Imports questions from an .xlsx or .csv file (base64) with a row-by-row report; nothing is imported when any row is invalid.',
+    doc: 'Imports questions from an .xlsx or .csv file (base64) with a row-by-row report; nothing is imported when any row is invalid. Safe to repeat with the same file: questions already there (by law and stem) are not added again; `complete: false` says the import stopped part-way and may be run again.',
     roles: STAFF,
     input: z.strictObject({
       fileName: z.string().check(z.regex(/\.(xlsx|csv)$/i), z.maxLength(100)),
       contentBase64: z.string().check(z.minLength(4), z.maxLength(90_000)),
       dryRun: z.optional(z.boolean()),
     }),
-    output: z.strictObject({ imported: z.int(), rows: z.int(), report: z.array(ImportRowSchema) }),
+    output: z.strictObject({
+      /** Questions this call added. */
+      imported: z.int(),
+      /** Questions of the file found already there (an earlier import of them). */
+      alreadyPresent: z.int(),
+      /** False when the import stopped part-way: running it again with the same file finishes it. */
+      complete: z.boolean(),
+      rows: z.int(),
+      report: z.array(ImportRowSchema),
+    }),
   }),
   listReports: action({
     doc: 'The 纠错 queue: reports on questions, newest first.',
