@@ -8,7 +8,7 @@ import { _, cloud, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
 import { countEvent, countEvents, type CountedEvent } from '../_lib/counters';
-import { getById, insert, isDuplicateKey, list, listByIds, setById, updateById, updateWhere } from '../_lib/db-helpers';
+import { countWhere, getById, insert, isDuplicateKey, list, listByIds, pageOf, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { notify } from '../_lib/notify';
@@ -148,15 +148,17 @@ async function staffView(s: SuggestionDoc, now: Date, topicTitles: Map<string, s
   };
 }
 
-async function staffQueue(ctx: CallContext, statuses: SuggestionState[]) {
+/** A page of a staff queue of my area, oldest first (the longest waiting are handled first), and its size. */
+async function staffQueue(ctx: CallContext, statuses: SuggestionState[], cursor: string | undefined) {
   const me = await ctx.profile();
   const where: Record<string, unknown> = { status: statuses.length === 1 ? statuses[0] : _.in(statuses) };
   if (me.role === 'town') where['scope.town'] = me.town;
   if (me.role === 'station') where['scope.village'] = me.village;
-  const docs = (await list<SuggestionDoc>(db.collection(COLL.suggestions).where(where).orderBy('createdAt', 'asc').limit(100))).filter((s) => covers(me, s.scope));
+  const [page, total] = await Promise.all([pageOf<SuggestionDoc>(COLL.suggestions, where, { field: 'createdAt', dir: 'asc' }, cursor, PAGE), countWhere(COLL.suggestions, where)]);
+  const docs = page.items.filter((s) => covers(me, s.scope));
   const topics = await listByIds<TopicDoc>(COLL.topics, [...new Set(docs.map((s) => s.topicId).filter((t): t is string => t !== null))]);
   const titles = new Map(topics.map((t) => [t._id, t.title]));
-  return { suggestions: await Promise.all(docs.map((s) => staffView(s, ctx.now, titles))) };
+  return { suggestions: await Promise.all(docs.map((s) => staffView(s, ctx.now, titles))), total, next: page.next };
 }
 
 async function tellAuthor(s: SuggestionDoc, status: SuggestionState, note: string, at: Date): Promise<void> {
@@ -189,16 +191,15 @@ async function move(ctx: CallContext, s: SuggestionDoc, to: SuggestionState, not
 }
 
 export const main = createFunction('hall', hallContract, {
-  async listTopics(_input, ctx) {
+  async listTopics({ cursor }, ctx) {
     const me = await ctx.profile();
-    const [district, mine] = await Promise.all([
-      list<TopicDoc>(db.collection(COLL.topics).where({ 'scope.level': 'district' }).orderBy('deadline', 'desc').limit(50)),
-      me.town ? list<TopicDoc>(db.collection(COLL.topics).where({ 'scope.town': me.town }).orderBy('deadline', 'desc').limit(50)) : Promise.resolve([]),
-    ]);
-    const seen = new Set<string>();
-    const topics = [...district, ...mine].filter((t) => !seen.has(t._id) && seen.add(t._id) && visibleTo(me, t.scope));
+    // The district's topics and my town's, latest deadline first (the open ones lead).
+    const where = me.town ? _.or([{ 'scope.level': 'district' }, { 'scope.town': me.town }]) : { 'scope.level': 'district' };
+    const page = await pageOf<TopicDoc>(COLL.topics, where as Record<string, unknown>, { field: 'deadline', dir: 'desc' }, cursor, PAGE);
+    const topics = page.items.filter((t) => visibleTo(me, t.scope));
+    // A topic closed before its deadline goes after the open ones of its page.
     topics.sort((a, b) => Number(isOpen(b, ctx.now)) - Number(isOpen(a, ctx.now)) || b.deadline.getTime() - a.deadline.getTime());
-    return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))) };
+    return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))), next: page.next };
   },
 
   async getTopic({ topicId }, ctx) {
@@ -305,8 +306,9 @@ export const main = createFunction('hall', hallContract, {
     return { supports: after?.supports ?? s.supports + 1, counted: true };
   },
 
-  async mySuggestions(_input, ctx) {
-    const docs = await list<SuggestionDoc>(db.collection(COLL.suggestions).where({ author: ctx.openid }).orderBy('createdAt', 'desc').limit(50));
+  async mySuggestions({ cursor }, ctx) {
+    const page = await pageOf<SuggestionDoc>(COLL.suggestions, { author: ctx.openid }, { field: 'createdAt', dir: 'desc' }, cursor, PAGE);
+    const docs = page.items;
     const topics = await listByIds<TopicDoc>(COLL.topics, [...new Set(docs.map((s) => s.topicId).filter((t): t is string => t !== null))]);
     const titles = new Map(topics.map((t) => [t._id, t.title]));
     return {
@@ -324,6 +326,7 @@ export const main = createFunction('hall', hallContract, {
         rating: s.rating,
         createdAt: s.createdAt.toISOString(),
       })),
+      next: page.next,
     };
   },
 
@@ -365,21 +368,27 @@ export const main = createFunction('hall', hallContract, {
     return { id: topicId };
   },
 
-  async staffTopics(_input, ctx) {
+  async staffTopics({ cursor, topicId }, ctx) {
     const me = await ctx.profile();
+    if (topicId) {
+      // One topic, for its edit form: only within my area.
+      const topic = await getById<TopicDoc>(COLL.topics, topicId);
+      return { topics: topic && covers(me, topic.scope) ? [await topicOut(topic, ctx.now)] : [], next: null };
+    }
     const where: Record<string, unknown> = {};
     if (me.role === 'town') where['scope.town'] = me.town;
     if (me.role === 'station') where['scope.village'] = me.village;
-    const topics = (await list<TopicDoc>(db.collection(COLL.topics).where(where).orderBy('deadline', 'desc').limit(100))).filter((t) => covers(me, t.scope));
-    return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))) };
+    const page = await pageOf<TopicDoc>(COLL.topics, where, { field: 'deadline', dir: 'desc' }, cursor, PAGE);
+    const topics = page.items.filter((t) => covers(me, t.scope));
+    return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))), next: page.next };
   },
 
-  moderationQueue(_input, ctx) {
-    return staffQueue(ctx, ['pending']);
+  moderationQueue({ cursor }, ctx) {
+    return staffQueue(ctx, ['pending'], cursor);
   },
 
-  handlingQueue(_input, ctx) {
-    return staffQueue(ctx, ['published', 'accepted', 'in_progress', 'adopted', 'declined']);
+  handlingQueue({ cursor }, ctx) {
+    return staffQueue(ctx, ['published', 'accepted', 'in_progress', 'adopted', 'declined'], cursor);
   },
 
   async moderate({ suggestionId, decision, reason }, ctx) {

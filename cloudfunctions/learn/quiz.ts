@@ -8,7 +8,7 @@ import { chinaDay } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { countEvents, type CountedEvent } from '../_lib/counters';
-import { getById, insert, insertAll, isDuplicateKey, list, listByIds, updateWhere } from '../_lib/db-helpers';
+import { countWhere, getById, insert, insertAll, isDuplicateKey, list, listByIds, pageOf, updateWhere } from '../_lib/db-helpers';
 import type { CallContext, Handlers } from '../_lib/handler';
 import { requireLaw } from './lessons';
 import { takeQuota } from '../_lib/quota';
@@ -37,6 +37,8 @@ type L = Handlers<typeof learnContract>;
 /** Answers arriving this long after the deadline are late (allows for a slow network). */
 const GRACE_MS = 30_000;
 const DEFAULT_COUNT = 10;
+/** Mistake-book entries per page (the page groups them by law). */
+const MISTAKES_PAGE = 50;
 
 async function createAttempt(ctx: CallContext, attempt: Omit<AttemptDoc, 'openid' | 'town' | 'day' | 'status' | 'startedAt'>, questions: QuestionDoc[]) {
   const me = await ctx.profile();
@@ -275,11 +277,13 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
     return { ...result, holderName: maskName(me.name) };
   },
 
-  async listMistakes({ lawId }, ctx) {
+  async listMistakes({ lawId, cursor }, ctx) {
     const query = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
-    const mistakes = await list<{ questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(
-      db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100),
-    );
+    const [page, total] = await Promise.all([
+      pageOf<{ _id: string; questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(COLL.mistakes, query, { field: 'lastWrongAt', dir: 'desc' }, cursor, MISTAKES_PAGE),
+      countWhere(COLL.mistakes, query),
+    ]);
+    const mistakes = page.items;
     const [docs, laws] = await Promise.all([questionsByIds(mistakes.map((m) => m.questionId), ctx.now), lawsById(ctx.now)]);
     const byId = new Map(docs.map((q) => [q._id, q]));
     const groups = new Map<string, { lawId: string; lawShort: string; items: Array<{ question: ReturnType<typeof questionOf>; wrongCount: number; lastWrongAt: string }> }>();
@@ -291,7 +295,7 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
       groups.set(q.lawId, group);
     }
     const ordered = [...groups.values()].sort((a, b) => (laws.get(a.lawId)?.order ?? 99) - (laws.get(b.lawId)?.order ?? 99));
-    return { total: ordered.reduce((n, g) => n + g.items.length, 0), groups: ordered };
+    return { total, groups: ordered, next: page.next };
   },
 
   async drillMistakes({ lawId, count }, ctx) {

@@ -8,7 +8,7 @@ import { _, db } from '../_lib/cloud';
 import { campaignOut, type CampaignDoc } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
 import { questionsChanged } from '../_lib/question-version';
-import { getById, insert, insertAll, isDuplicateKey, list, listByIds, setById, updateById, updateWhere } from '../_lib/db-helpers';
+import { countWhere, getById, insert, insertAll, isDuplicateKey, list, listByIds, pageOf, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import { hashId } from '../_lib/ids';
 import type { CallContext } from '../_lib/handler';
 import { createFunction } from '../_lib/handler';
@@ -46,6 +46,9 @@ async function bankChange(lawId: string, ids: string[], add: boolean): Promise<v
   }
   await updateById(COLL.laws, lawId, { questionCount: _.inc(add ? ids.length : -ids.length) });
 }
+
+/** Entries per page of the staff lists. */
+const STAFF_PAGE = 30;
 
 /** Questions written per insert request: one request per hundred rows keeps an import of 500 within the function's timeout. */
 const IMPORT_BATCH = 100;
@@ -196,9 +199,13 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     return { id };
   },
 
-  async listCampaigns() {
-    const docs = await list<CampaignDoc>(db.collection(COLL.campaigns).orderBy('startsAt', 'desc').limit(100));
-    return { campaigns: docs.map(campaignOut) };
+  async listCampaigns({ cursor, id }) {
+    if (id) {
+      const one = await getById<CampaignDoc>(COLL.campaigns, id);
+      return { campaigns: one ? [campaignOut(one)] : [], next: null };
+    }
+    const page = await pageOf<CampaignDoc>(COLL.campaigns, {}, { field: 'startsAt', dir: 'desc' }, cursor, STAFF_PAGE);
+    return { campaigns: page.items.map(campaignOut), next: page.next };
   },
 
   async saveCampaign({ campaign }, ctx) {
@@ -262,10 +269,12 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     return { imported, alreadyPresent: found.size, complete: true, rows: parsed.length, report };
   },
 
-  async listReports({ status }) {
-    const reports = await list<{ _id: string; questionId: string; lawId: string; reason: string; note: string; status: string; resolution: string | null; createdAt: Date }>(
-      db.collection(COLL.reports).where({ status }).orderBy('createdAt', 'desc').limit(100),
-    );
+  async listReports({ status, cursor }) {
+    const [page, total] = await Promise.all([
+      pageOf<{ _id: string; questionId: string; lawId: string; reason: string; note: string; status: string; resolution: string | null; createdAt: Date }>(COLL.reports, { status }, { field: 'createdAt', dir: 'desc' }, cursor, STAFF_PAGE),
+      countWhere(COLL.reports, { status }),
+    ]);
+    const reports = page.items;
     const questions = await listByIds<QuestionDoc>(COLL.questions, [...new Set(reports.map((r) => r.questionId))]);
     const stems = new Map(questions.map((q) => [q._id, q.stem]));
     return {
@@ -280,6 +289,8 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
         resolution: r.resolution,
         createdAt: r.createdAt.toISOString(),
       })),
+      total,
+      next: page.next,
     };
   },
 

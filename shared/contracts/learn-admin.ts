@@ -1,7 +1,7 @@
 import * as z from '../zod';
 import { QUESTION_TYPES } from '../domain/quiz';
 import { action } from './define';
-import { EmptySchema, IdSchema } from './common';
+import { CursorSchema, IdSchema, NextSchema } from './common';
 import { LessonSchema } from './content';
 import { CampaignSchema, QuestionSchema, REPORT_REASONS } from './quiz';
 
@@ -81,10 +81,10 @@ export const learnAdminContract = {
     output: z.strictObject({ id: IdSchema }),
   }),
   listCampaigns: action({
-    doc: 'Every campaign, drafts included.',
+    doc: 'Every campaign, drafts included, latest start first, a page at a time (or the one campaign asked for).',
     roles: STAFF,
-    input: EmptySchema,
-    output: z.strictObject({ campaigns: z.array(CampaignSchema) }),
+    input: z.strictObject({ cursor: z.optional(CursorSchema), id: z.optional(IdSchema) }),
+    output: z.strictObject({ campaigns: z.array(CampaignSchema), next: NextSchema }),
   }),
   saveCampaign: action({
     doc: 'Creates (no id) or edits a campaign: window, daily cap, question count, per-law ratio, pass mark, optional time limit.',
@@ -112,10 +112,10 @@ export const learnAdminContract = {
     }),
   }),
   listReports: action({
-    doc: 'The 纠错 queue: reports on questions, newest first.',
+    doc: 'The 纠错 queue: reports on questions, newest first, a page at a time, with how many there are.',
     roles: STAFF,
-    input: z.strictObject({ status: z.enum(['open', 'resolved', 'rejected']) }),
-    output: z.strictObject({ reports: z.array(ReportViewSchema) }),
+    input: z.strictObject({ status: z.enum(['open', 'resolved', 'rejected']), cursor: z.optional(CursorSchema) }),
+    output: z.strictObject({ reports: z.array(ReportViewSchema), total: z.int(), next: NextSchema }),
   }),
   resolveReport: action({
     doc: 'Closes a 纠错 report as resolved (the question was fixed) or rejected, with a note.',

@@ -11,6 +11,7 @@ import { openPage } from '../../../routes';
 import { REPORT_STATUS_LABELS, chinaStamp } from '../../labels';
 import { questionEditUrl } from '../../routes';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 const TABS: ReportStatus[] = ['open', 'resolved', 'rejected'];
 
@@ -90,7 +91,7 @@ export default function StaffReportsPage() {
         {(data) => (
           <View data-testid='report-list'>
             <Text className='staff-note'>
-              共 {data.reports.length} 条{staff.list.loading ? '，正在刷新…' : ''}
+              共 {data.total} 条{staff.list.loading ? '，正在刷新…' : ''}
             </Text>
             {data.reports.map((r) => (
               <ReportItem key={r.id} report={r} lawShort={lawShort(r.lawId)} staff={staff} />
@@ -98,6 +99,7 @@ export default function StaffReportsPage() {
           </View>
         )}
       </StaffCallView>
+      <LoadMore list={staff.list} label='加载更多纠错' />
     </Page>
   );
 }
