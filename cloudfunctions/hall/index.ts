@@ -7,12 +7,12 @@ import { chinaDay } from '../../shared/time';
 import { _, cloud, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
-import { countEvent, countEvents, type CountedEvent } from '../_lib/counters';
+import { bumpCounters, claimFirsts, countEvent, countEvents, markersOf, readMarkers, type CountedEvent } from '../_lib/counters';
 import { countWhere, getById, insert, isDuplicateKey, list, listByIds, pageOf, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { notify } from '../_lib/notify';
-import { takeQuota } from '../_lib/quota';
+import { takeQuota, type QuotaDoc } from '../_lib/quota';
 import { placeName, townsById } from '../_lib/regions';
 import { hashId, newId } from '../_lib/ids';
 import { covers, personalScope, visibleTo } from './scope';
@@ -209,20 +209,32 @@ export const main = createFunction('hall', hallContract, {
   },
 
   async submitSuggestion({ topicId, title, content, anonymous }, ctx) {
-    const me = await ctx.profile();
+    const text = content.trim();
+    const day = chinaDay(ctx.now);
+    const dupeId = hashId('u', ctx.openid, text.replace(/\s+/g, ''));
+    const quotaKey = hashId('h', ctx.openid, day);
+    const counted = (status: SuggestionState) => [
+      { metric: 'suggestion', person: ctx.openid, at: ctx.now, ...(topicId ? { dims: { topic: topicId } } : {}) },
+      { metric: metricVariant('suggestion_state', ['state', status]), person: ctx.openid, at: ctx.now },
+    ];
+    // First round trip: every read (her markers for either outcome of the check), and the content check.
+    const [me, topic, dupe, quota, markers, check] = await Promise.all([
+      ctx.profile(),
+      topicId ? requireTopic(topicId) : Promise.resolve(null),
+      getById<{ at: Date }>(COLL.dupes, dupeId),
+      getById<QuotaDoc>(COLL.quotas, quotaKey),
+      readMarkers(markersOf([...counted('published'), ...counted('pending')])),
+      contentCheck(ctx.openid, `${title ?? ''}\n${text}`),
+    ]);
     let scope = personalScope(me);
-    if (topicId) {
-      const topic = await requireTopic(topicId);
+    if (topic) {
       if (!visibleTo(me, topic.scope)) throw new AppError('NOT_FOUND', '没有找到这个议题');
       if (!isOpen(topic, ctx.now)) throw new AppError('CONFLICT', '这个议题已经截止');
       scope = topic.scope;
     }
-    const text = content.trim();
-    const dupeId = hashId('u', ctx.openid, text.replace(/\s+/g, ''));
-    const dupe = await getById<{ at: Date }>(COLL.dupes, dupeId);
     if (dupe && ctx.now.getTime() - dupe.at.getTime() < DAY_MS) throw new AppError('CONFLICT', '24 小时内已经提交过相同的内容');
-    if (!(await takeQuota(hashId('h', ctx.openid, chinaDay(ctx.now)), config.suggestionsPerDay, chinaDay(ctx.now)))) throw new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
-    const check = await contentCheck(ctx.openid, `${title ?? ''}\n${text}`);
+    // Second: a unit of her daily allowance.
+    if (!(await takeQuota(quotaKey, config.suggestionsPerDay, day, { doc: quota }))) throw new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
     const status: SuggestionState = check.pass ? 'published' : 'pending';
     const id = newId('s');
     const doc: SuggestionDoc = {
@@ -244,16 +256,16 @@ export const main = createFunction('hall', hallContract, {
       heldReason: check.reason,
       createdAt: ctx.now,
     };
-    await insert(COLL.suggestions, doc as unknown as Record<string, unknown>);
-    const person = { person: ctx.openid, town: me.town, village: me.village, at: ctx.now };
-    await Promise.all([
+    const place = { town: me.town, village: me.village };
+    const events: CountedEvent[] = counted(status).map((key) => ({ ...key, ...place }));
+    // Third: the suggestion and what goes with it; her markers claimed (read in the first); then the counters.
+    const [, firsts] = await Promise.all([
+      insert(COLL.suggestions, doc as unknown as Record<string, unknown>),
+      claimFirsts(events, newId('ev'), markers),
       setById(COLL.dupes, dupeId, { at: ctx.now }),
-      countEvents([
-        { ...person, metric: 'suggestion', ...(topicId ? { dims: { topic: topicId } } : {}) },
-        { ...person, metric: metricVariant('suggestion_state', ['state', status]) },
-      ]),
       check.pass && topicId ? updateById(COLL.topics, topicId, { suggestionCount: _.inc(1) }) : Promise.resolve(0),
     ]);
+    await bumpCounters(events, firsts);
     return { id, status, held: !check.pass };
   },
 
@@ -284,9 +296,10 @@ export const main = createFunction('hall', hallContract, {
   },
 
   async support({ suggestionId }, ctx) {
-    const s = await requireSuggestion(suggestionId);
+    const supporting = { metric: 'suggestion_support', person: ctx.openid, at: ctx.now };
+    // First round trip: the suggestion, her profile and her markers.
+    const [s, me, markers] = await Promise.all([requireSuggestion(suggestionId), ctx.profile(), readMarkers(markersOf([supporting]))]);
     if (!s.public) throw new AppError('NOT_FOUND', '没有找到这条建议');
-    const me = await ctx.profile();
     if (s.topicId) {
       const topic = await requireTopic(s.topicId);
       if (!visibleTo(me, topic.scope)) throw new AppError('NOT_FOUND', '没有找到这条建议');
@@ -301,9 +314,11 @@ export const main = createFunction('hall', hallContract, {
       if (!isDuplicateKey(err)) throw err;
       return { supports: s.supports, counted: false };
     }
-    await Promise.all([updateById(COLL.suggestions, suggestionId, { supports: _.inc(1) }), countEvent({ metric: 'suggestion_support', person: ctx.openid, town: me.town, village: me.village, at: ctx.now })]);
-    const after = await getById<SuggestionDoc>(COLL.suggestions, suggestionId);
-    return { supports: after?.supports ?? s.supports + 1, counted: true };
+    // Her markers were read in the first round trip: a supporter already counted today claims
+    // nothing, and her counters move together with the suggestion's.
+    await Promise.all([updateById(COLL.suggestions, suggestionId, { supports: _.inc(1) }), countEvent({ ...supporting, town: me.town, village: me.village }, markers)]);
+    // The count as of this support (others at the same moment show on the next read).
+    return { supports: s.supports + 1, counted: true };
   },
 
   async mySuggestions({ cursor }, ctx) {
