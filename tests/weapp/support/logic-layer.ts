@@ -812,9 +812,8 @@ export class MiniProgram {
     };
     const cloud = wx.cloud as Obj;
     cloud.DYNAMIC_CURRENT_ENV = vm.runInContext('Symbol("DYNAMIC_CURRENT_ENV")', this.ctx);
-    cloud.init = (o: Obj = {}) => {
+    cloud.init = () => {
       this.cloudReady = true;
-      void o;
     };
     cloud.callFunction = api('cloud.callFunction', async (o) => {
       if (!this.cloudReady) throw new Error('please call wx.cloud.init first');
