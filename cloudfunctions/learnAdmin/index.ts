@@ -12,7 +12,7 @@ import { countWhere, getById, insert, insertAll, isDuplicateKey, list, listByIds
 import { hashId } from '../_lib/ids';
 import type { CallContext } from '../_lib/handler';
 import { createFunction } from '../_lib/handler';
-import { chinaDay } from '../../shared/time';
+import { chinaDay, parseInstant } from '../../shared/time';
 
 type LawDoc = { _id: string; short: string; name: string; lessonCount: number; questionCount?: number };
 type QuestionDoc = Omit<QuestionDraft, 'id'> & { _id: string; status: 'active' | 'retired'; origin?: 'seed' | 'staff' | 'import'; updatedAt?: Date; editedAt?: Date };
@@ -209,9 +209,9 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
   },
 
   async saveCampaign({ campaign }, ctx) {
-    const startsAt = new Date(campaign.startsAt);
-    const endsAt = new Date(campaign.endsAt);
-    if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) throw new AppError('INVALID_INPUT', '开始和结束时间格式不正确');
+    const startsAt = parseInstant(campaign.startsAt);
+    const endsAt = parseInstant(campaign.endsAt);
+    if (!startsAt || !endsAt) throw new AppError('INVALID_INPUT', '开始和结束时间格式不正确');
     if (endsAt <= startsAt) throw new AppError('INVALID_INPUT', '结束时间要晚于开始时间');
     const weighted = Object.entries(campaign.ratio).filter(([, w]) => w > 0);
     if (weighted.length === 0) throw new AppError('INVALID_INPUT', '至少给一部法律设置出题比例');
