@@ -9,19 +9,23 @@
 // Where the documentation is silent the check is lenient (an amount's currency symbol, the
 // separators of a date), so that a value WeChat takes is not refused here.
 
+import { chinaDay, chinaInstant } from '../../shared/time';
+
 const HAN = '\\u3400-\\u4dbf\\u4e00-\\u9fff';
 const chars = (s: string) => Array.from(s).length;
 
 const DATE = /^(\d{4})(?:年(\d{1,2})月(\d{1,2})日|-(\d{1,2})-(\d{1,2}))$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
 
+const two = (digits: string) => `0${digits}`.slice(-2);
+
+/** Whether a date text names a day of the calendar (no 2月30日): read back, it is the same day. */
 function validDate(text: string): boolean {
   const m = DATE.exec(text);
   if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2] ?? m[4]);
-  const d = Number(m[3] ?? m[5]);
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  const day = `${m[1] as string}-${two(m[2] ?? m[4] ?? '')}-${two(m[3] ?? m[5] ?? '')}`;
+  const at = chinaInstant(day);
+  return at !== null && chinaDay(at) === day;
 }
 
 function validTime(text: string): boolean {
