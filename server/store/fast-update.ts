@@ -1,4 +1,4 @@
-import { operatorsError, stepError } from './update-rules';
+import { conflictError, targetError } from './update-rules';
 import { isDate } from './values';
 
 type Plain = Record<string, unknown>;
@@ -47,8 +47,8 @@ const compiled = new WeakMap<Plain, Step[] | null>();
 
 /** The steps of an update the fast path can apply, or null when it cannot. */
 function compile(operators: Plain): Step[] | null {
-  if (operatorsError(operators)) return null;
   const steps: Step[] = [];
+  const paths: string[] = [];
   for (const [op, fields] of Object.entries(operators)) {
     if (!FAST_OPS.has(op) || !fields || typeof fields !== 'object') return null;
     for (const [path, value] of Object.entries(fields as Plain)) {
@@ -57,9 +57,10 @@ function compile(operators: Plain): Step[] | null {
       if (op === '$inc' && typeof value !== 'number') return null;
       if (op === '$push' && !(value && typeof value === 'object' && Array.isArray((value as { $each?: unknown }).$each) && Object.keys(value).length === 1)) return null;
       steps.push({ op, parts, key: parts[parts.length - 1] as string, value });
+      paths.push(path);
     }
   }
-  return steps;
+  return conflictError(paths) ? null : steps;
 }
 
 /**
@@ -77,7 +78,7 @@ export function fastUpdate(doc: Plain, operators: Plain): FastResult {
   if (!steps) return DECLINED;
   // Check the targets before changing anything: what MongoDB refuses is declined, and the caller's
   // full path reports it, so a refusal leaves the document as it was.
-  for (const { op, parts, value } of steps) if (stepError(doc, op, parts, value)) return DECLINED;
+  for (const { op, parts } of steps) if (targetError(doc, op, parts)) return DECLINED;
   let changed = false;
   const copied = new Set<object>([doc]);
   for (const { op, parts, key, value } of steps) {

@@ -40,24 +40,43 @@ export function renderValue(v: unknown, depth = 0): string {
   return `{ ${entries.slice(0, 5).map(([k, x]) => `${k}: ${renderValue(x, depth + 1)}`).join(', ')}${entries.length > 5 ? ', ...' : ''} }`;
 }
 
-/** Where a dotted path leads in a document: its value, or the element it cannot pass. */
-type Walk = { blocked: false; value: unknown } | { blocked: true; index: number; element: unknown };
+const isIndex = (part: string) => part.length > 0 && part.length < 10 && /^\d+$/.test(part);
 
-function walk(doc: Plain, parts: readonly string[]): Walk {
+/** Whether a value is a plain embedded document (a path can go through it). */
+function isEmbedded(v: unknown): v is Plain {
+  if (v === null || typeof v !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null || (!Array.isArray(v) && !isDate(v) && !(v instanceof RegExp));
+}
+
+/**
+ * What MongoDB answers for one field change `op` on a plain dotted path (no positional parts, not
+ * `_id`) of `doc`, or null when it is allowed. Allocates nothing when allowed (the fast path runs
+ * it for every step of every update).
+ */
+export function targetError(doc: Plain, op: string, parts: readonly string[]): string | null {
   let cur: unknown = doc;
   for (let i = 0; i < parts.length; i += 1) {
-    if (cur === undefined) return { blocked: false, value: undefined };
+    // A missing parent is created by the operators that create, and left alone by the others.
+    if (cur === undefined) return null;
     const part = parts[i] as string;
-    if (Array.isArray(cur)) {
-      if (!/^\d+$/.test(part)) return { blocked: true, index: i, element: cur };
-      cur = cur[Number(part)];
-    } else if (cur === null || typeof cur !== 'object' || isDate(cur) || cur instanceof RegExp) {
-      return { blocked: true, index: i, element: cur };
-    } else {
-      cur = Object.prototype.hasOwnProperty.call(cur, part) ? (cur as Plain)[part] : undefined;
-    }
+    if (isEmbedded(cur)) cur = Object.prototype.hasOwnProperty.call(cur, part) ? cur[part] : undefined;
+    else if (Array.isArray(cur) && isIndex(part)) cur = cur[Number(part)];
+    else return CREATING.has(op) ? `Cannot create field '${part}' in element {${parts[i - 1] as string}: ${renderValue(cur)}}` : null;
   }
-  return { blocked: false, value: cur };
+  if (cur === undefined || Array.isArray(cur)) return NUMERIC.has(op) && Array.isArray(cur) ? nonNumeric(doc, op, parts, cur) : null;
+  if (NUMERIC.has(op)) return typeof cur === 'number' ? null : nonNumeric(doc, op, parts, cur);
+  const path = parts.join('.');
+  const field = parts[parts.length - 1] as string;
+  if (op === '$push') return `The field '${path}' must be an array but is of type ${bsonTypeName(cur)} in document {_id: ${renderValue(doc._id)}}`;
+  if (op === '$addToSet') return `Cannot apply $addToSet to non-array field. Field named '${field}' has non-array type ${bsonTypeName(cur)}`;
+  if (op === '$pull' || op === '$pullAll') return 'Cannot apply $pull to a non-array value';
+  if (op === '$pop') return `Path '${path}' contains an element of non-array type '${bsonTypeName(cur)}'`;
+  return null;
+}
+
+function nonNumeric(doc: Plain, op: string, parts: readonly string[], current: unknown): string {
+  return `Cannot apply ${op} to a value of non-numeric type. {_id: ${renderValue(doc._id)}} has the field '${parts[parts.length - 1] as string}' of non-numeric type ${bsonTypeName(current)}`;
 }
 
 /**
@@ -70,24 +89,7 @@ export function stepError(doc: Plain, op: string, parts: readonly string[], valu
   }
   // Positional paths ($, $[], $[id]) need the query: left to the updater.
   if (parts.some((p) => p.startsWith('$'))) return null;
-  const at = walk(doc, parts);
-  if (at.blocked) {
-    if (!CREATING.has(op)) return null;
-    return `Cannot create field '${parts[at.index] as string}' in element {${parts[at.index - 1] as string}: ${renderValue(at.element)}}`;
-  }
-  const current = at.value;
-  if (current === undefined) return null;
-  const field = parts[parts.length - 1] as string;
-  if (NUMERIC.has(op) && typeof current !== 'number') {
-    return `Cannot apply ${op} to a value of non-numeric type. {_id: ${renderValue(doc._id)}} has the field '${field}' of non-numeric type ${bsonTypeName(current)}`;
-  }
-  if (Array.isArray(current)) return null;
-  const path = parts.join('.');
-  if (op === '$push') return `The field '${path}' must be an array but is of type ${bsonTypeName(current)} in document {_id: ${renderValue(doc._id)}}`;
-  if (op === '$addToSet') return `Cannot apply $addToSet to non-array field. Field named '${field}' has non-array type ${bsonTypeName(current)}`;
-  if (op === '$pull' || op === '$pullAll') return 'Cannot apply $pull to a non-array value';
-  if (op === '$pop') return `Path '${path}' contains an element of non-array type '${bsonTypeName(current)}'`;
-  return null;
+  return targetError(doc, op, parts);
 }
 
 function sameScalar(a: unknown, b: unknown): boolean {
@@ -99,7 +101,6 @@ function sameScalar(a: unknown, b: unknown): boolean {
  * argument, or two changes of one path (or of a path and one inside it). Null when allowed.
  */
 export function operatorsError(operators: Plain): string | null {
-  const seen = new Set<string>();
   const paths: string[] = [];
   for (const [op, fields] of Object.entries(operators)) {
     if (!fields || typeof fields !== 'object') continue;
@@ -111,14 +112,34 @@ export function operatorsError(operators: Plain): string | null {
       paths.push(path);
     }
   }
+  return conflictError(paths);
+}
+
+/** Two changes of one path, or of a path and one inside it (MongoDB's "would create a conflict"). */
+export function conflictError(paths: readonly string[]): string | null {
+  if (paths.length > 32) return conflictErrorLarge(paths);
+  for (let i = 0; i < paths.length; i += 1) {
+    const a = paths[i] as string;
+    for (let j = i + 1; j < paths.length; j += 1) {
+      const b = paths[j] as string;
+      const long = a.length >= b.length ? a : b;
+      const short = long === a ? b : a;
+      if (long === short || (long.charCodeAt(short.length) === 46 && long.startsWith(short))) return `Updating the path '${long}' would create a conflict at '${short}'`;
+    }
+  }
+  return null;
+}
+
+/** As conflictError, in time proportional to the paths' length (for updates of many fields). */
+function conflictErrorLarge(paths: readonly string[]): string | null {
+  const seen = new Set<string>();
   for (const path of paths) {
     if (seen.has(path)) return `Updating the path '${path}' would create a conflict at '${path}'`;
     seen.add(path);
   }
   for (const path of paths) {
     for (let i = path.indexOf('.'); i !== -1; i = path.indexOf('.', i + 1)) {
-      const prefix = path.slice(0, i);
-      if (seen.has(prefix)) return `Updating the path '${path}' would create a conflict at '${prefix}'`;
+      if (seen.has(path.slice(0, i))) return `Updating the path '${path}' would create a conflict at '${path.slice(0, i)}'`;
     }
   }
   return null;
