@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate, seed } from './migrate';
+import { HOST_ONLY_COLLECTIONS, migrate, seed } from './migrate';
 import { createLocalOpenApi, type LocalOpenApi } from './openapi/local-openapi';
 import { callingFunction, installLocalSdk, withIdentity, type CallIdentity } from './sdk-host';
 import { Engine } from './store/engine';
@@ -63,7 +63,7 @@ export function createHost(options: HostOptions): Host {
   migrate(store);
   if (options.seed !== false) seed(store);
   const clock = options.clock ?? Date.now;
-  const engine = new Engine(store, clock, { mingoOnly: options.mingoOnly });
+  const engine = new Engine(store, clock, { mingoOnly: options.mingoOnly, hostOnly: HOST_ONLY_COLLECTIONS });
   const dir = options.functionsDir ?? path.join(REPO_ROOT, 'dist/cloudfunctions');
   const functions = listFunctionBundles(dir);
   const permissions = new Map(functions.map((name) => [name, declaredOpenApis(path.join(dir, name))]));

@@ -47,6 +47,8 @@ export interface EngineOptions {
    * paths (the conformance suite runs each rule both ways: they must agree).
    */
   mingoOnly?: boolean;
+  /** Collections of the host's own (not declared for CloudBase): requests to them fail as missing. */
+  hostOnly?: readonly string[];
 }
 
 class DbError extends Error {
@@ -146,6 +148,7 @@ export class Engine {
   private readonly queries = new Map<string, Query>();
 
   private readonly mingoOnly: boolean;
+  private readonly hostOnly: ReadonlySet<string>;
 
   constructor(
     private readonly store: Store,
@@ -153,6 +156,7 @@ export class Engine {
     options: EngineOptions = {},
   ) {
     this.mingoOnly = options.mingoOnly === true;
+    this.hostOnly = new Set(options.hostOnly ?? []);
   }
 
   /**
@@ -227,7 +231,7 @@ export class Engine {
 
   private collection(p: Params): string {
     const name = typeof p.collectionName === 'string' ? p.collectionName : '';
-    if (!this.store.hasCollection(name)) throw new DbError('DATABASE_COLLECTION_NOT_EXIST', COLLECTION_NOT_EXIST_MESSAGE);
+    if (!this.store.hasCollection(name) || this.hostOnly.has(name)) throw new DbError('DATABASE_COLLECTION_NOT_EXIST', COLLECTION_NOT_EXIST_MESSAGE);
     return name;
   }
 

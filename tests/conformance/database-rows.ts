@@ -410,6 +410,13 @@ export const ROWS: Row[] = [
     outcome: refused(NOT_EXIST, /Db or Table not exist/),
   },
   {
+    operation: "add() into the local host's own collection of subscription grants (not declared)",
+    expected: 'refused, -502005, as on CloudBase where it does not exist',
+    source: [SRC.notExist],
+    run: ({ db }) => db.collection('subscriptions').add({ data: { _id: 'probe', remaining: 1 } }),
+    outcome: refused(NOT_EXIST, /Db or Table not exist/),
+  },
+  {
     operation: 'add() into a collection declared in cloudbase/database.json (the host created it)',
     expected: 'the document is stored',
     source: [SRC.notExist],
