@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate, seed } from './migrate';
+import { HOST_ONLY_COLLECTIONS, migrate, seed } from './migrate';
 import { createLocalOpenApi, type LocalOpenApi } from './openapi/local-openapi';
-import { installLocalSdk, localBackend, withIdentity, type CallIdentity, type CallStats } from './sdk-host';
+import { callingFunction, installLocalSdk, localBackend, withIdentity, type CallIdentity, type CallStats } from './sdk-host';
 import { FunctionProcess } from './function-process';
 import { Engine } from './store/engine';
 import { SqliteStore } from './store/sqlite-store';
@@ -29,6 +29,8 @@ export interface HostOptions {
   node?: string;
   /** A fixed delay per database request, like a cloud database's round trip (benchmarks; default 0). */
   latencyMs?: number;
+  /** Evaluate every request with mingo, never the engine's fast paths (the conformance suite). */
+  mingoOnly?: boolean;
 }
 
 /** A running local host: the store, the engines and the loaded function bundles. */
@@ -54,6 +56,15 @@ export function listFunctionBundles(dir: string): string[] {
     .sort();
 }
 
+/** The open APIs a function bundle declares in its config.json (`permissions.openapi`), as CloudBase reads them. */
+export function declaredOpenApis(functionDir: string): string[] {
+  const file = path.join(functionDir, 'config.json');
+  if (!fs.existsSync(file)) return [];
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { permissions?: { openapi?: unknown } };
+  const apis = config.permissions?.openapi;
+  return Array.isArray(apis) ? apis.filter((a): a is string => typeof a === 'string') : [];
+}
+
 /** Opens the store, migrates and seeds it, swaps the SDK's transport and loads the function bundles. */
 export function createHost(options: HostOptions): Host {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -62,12 +73,16 @@ export function createHost(options: HostOptions): Host {
   migrate(store);
   if (options.seed !== false) seed(store);
   const clock = options.clock ?? Date.now;
-  const engine = new Engine(store, clock);
-  const openapi = createLocalOpenApi(store, clock);
-  const files = new LocalFiles(path.join(options.dataDir, 'files'), clock);
-  installLocalSdk(engine, openapi, files, { latencyMs: options.latencyMs ?? 0 });
+  const engine = new Engine(store, clock, { mingoOnly: options.mingoOnly, hostOnly: HOST_ONLY_COLLECTIONS });
   const dir = options.functionsDir ?? path.join(REPO_ROOT, 'dist/cloudfunctions');
   const functions = listFunctionBundles(dir);
+  const permissions = new Map(functions.map((name) => [name, declaredOpenApis(path.join(dir, name))]));
+  const openapi = createLocalOpenApi(store, clock, () => {
+    const name = callingFunction();
+    return name === undefined ? undefined : { name, openapi: permissions.get(name) ?? [] };
+  });
+  const files = new LocalFiles(path.join(options.dataDir, 'files'), clock);
+  installLocalSdk(engine, openapi, files, { latencyMs: options.latencyMs ?? 0 });
   const remote = options.node ? new FunctionProcess(options.node, dir, localBackend) : undefined;
   const mains = new Map<string, Main>();
   if (!remote) {
@@ -84,7 +99,7 @@ export function createHost(options: HostOptions): Host {
     const stats: CallStats = { requests: 0, roundTrips: 0 };
     if (!(remote ? functions.includes(name) : mains.has(name))) throw new Error(`no function ${name}`);
     // A call whose writes could not all be made durable failed, whatever it answered.
-    const result = await withIdentity(identity, () => run(name, event), stats).catch((err: unknown) => {
+    const result = await withIdentity(identity, () => run(name, event), name, stats).catch((err: unknown) => {
       console.error(`fn=${name} failed: ${err instanceof Error ? err.message : String(err)}`);
       return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
     });

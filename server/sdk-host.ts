@@ -21,6 +21,8 @@ export interface CallStats {
 /** One function call: who calls, its database requests under way, and the durability of its writes. */
 interface CallScope {
   openid: string;
+  /** The cloud function being called (open-API permissions are per function). */
+  fn?: string;
   /** Requests sent and not yet answered (a function may leave one running). */
   requests: Set<Promise<unknown>>;
   durable: Array<Promise<void>>;
@@ -106,14 +108,19 @@ export function installLocalSdk(engine: Engine, openapi: LocalOpenApi, files: Lo
   swapSdk(localBackend);
 }
 
+/** The name of the cloud function whose call is running here, if any. */
+export function callingFunction(): string | undefined {
+  return identityStore.getStore()?.fn;
+}
+
 /**
- * Runs `fn` as a function call made by `identity` (or by nobody). The call's database writes answer
- * as soon as they are applied; the call's own result waits until all of them are durable, so no
- * caller hears "done" before its writes are on disk. `stats`, when given, receives the call's
- * database requests and round trips.
+ * Runs `fn` as a call of the cloud function `functionName` made by `identity` (or by nobody). The
+ * call's database writes answer as soon as they are applied; the call's own result waits until all
+ * of them are durable, so no caller hears "done" before its writes are on disk. `stats`, when
+ * given, receives the call's database requests and round trips.
  */
-export async function withIdentity<T>(identity: CallIdentity | null, fn: () => Promise<T>, stats?: CallStats): Promise<T> {
-  const scope: CallScope = { openid: identity?.openid ?? '', requests: new Set(), durable: [], stats: stats ?? { requests: 0, roundTrips: 0 }, answeredDepth: 0 };
+export async function withIdentity<T>(identity: CallIdentity | null, fn: () => Promise<T>, functionName?: string, stats?: CallStats): Promise<T> {
+  const scope: CallScope = { openid: identity?.openid ?? '', fn: functionName, requests: new Set(), durable: [], stats: stats ?? { requests: 0, roundTrips: 0 }, answeredDepth: 0 };
   let out: T;
   try {
     out = await identityStore.run(scope, fn);

@@ -177,7 +177,8 @@ async function move(ctx: CallContext, s: SuggestionDoc, to: SuggestionState, not
   if (error) throw new AppError('CONFLICT', error);
   const entry = { status: to, at: ctx.now, note: note?.trim() || null };
   const change: Record<string, unknown> = { status: to, public: PUBLIC_STATES.has(to), history: _.push([entry]), updatedAt: ctx.now, handledBy: ctx.openid };
-  if (to === 'answered') change.reply = { text: (note ?? '').trim(), at: ctx.now };
+  // Whole-object writes: `reply` is null until now, and a dotted write into null fails on CloudBase (-502001).
+  if (to === 'answered') change.reply = _.set({ text: (note ?? '').trim(), at: ctx.now });
   if (to === 'rejected') change.heldReason = null;
   const moved = await updateWhere(COLL.suggestions, { _id: s._id, status: s.status }, change);
   if (moved === 0) throw new AppError('CONFLICT', '这条建议刚被其他工作人员处理过，请刷新');
@@ -348,7 +349,7 @@ export const main = createFunction('hall', hallContract, {
     const s = await requireSuggestion(suggestionId);
     if (s.author !== ctx.openid) throw new AppError('NOT_FOUND', '没有找到这条建议');
     if (!canRate(s.status)) throw new AppError('CONFLICT', '答复之后才能评价');
-    const rated = await updateWhere(COLL.suggestions, { _id: suggestionId, author: ctx.openid, rating: null }, { rating: { score, comment: comment?.trim() ?? '' }, ratedAt: ctx.now });
+    const rated = await updateWhere(COLL.suggestions, { _id: suggestionId, author: ctx.openid, rating: null }, { rating: _.set({ score, comment: comment?.trim() ?? '' }), ratedAt: ctx.now });
     if (rated === 0) throw new AppError('CONFLICT', '已经评价过了');
     await countEvent({ metric: 'suggestion_rating', person: ctx.openid, town: s.scope.town, village: s.scope.village, at: ctx.now, sums: { score } });
     return { score };

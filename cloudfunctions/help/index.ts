@@ -286,7 +286,7 @@ export const main = createFunction('help', helpContract, {
     await change(c, {
       status: 'closed',
       outcome,
-      closeNote: seal(note.trim()),
+      closeNote: _.set(seal(note.trim())), // whole object: a dotted write into the null field fails on CloudBase
       closedAt: ctx.now,
       followUpAt: null,
       updatedAt: ctx.now,
