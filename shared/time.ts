@@ -46,3 +46,23 @@ export function periodKey(period: Period, at: Date): string {
       return chinaDay(at).slice(0, 4);
   }
 }
+
+/**
+ * The calendar date (and time of day, when there is one) of a spreadsheet date serial: days since
+ * 1899-12-30 (1904-01-01 in the 1904 system), no time zone. `YYYY-MM-DD`, `YYYY-MM-DD HH:mm[:ss]`,
+ * or `HH:mm[:ss]` for a time alone.
+ */
+export function spreadsheetDateText(serial: number, date1904: boolean): string {
+  let days = Math.floor(serial);
+  let seconds = Math.round((serial - days) * 86400);
+  if (seconds === 86400) {
+    days += 1;
+    seconds = 0;
+  }
+  const time = `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor(seconds / 60) % 60)}${seconds % 60 ? `:${pad(seconds % 60)}` : ''}`;
+  if (days === 0 && !date1904) return time;
+  // The 1900 system counts a 29 February 1900 that never was: serials before it start a day later.
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, days < 61 ? 31 : 30);
+  const date = new Date(epoch + days * DAY_MS).toISOString().slice(0, 10);
+  return seconds ? `${date} ${time}` : date;
+}
