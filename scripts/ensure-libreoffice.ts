@@ -20,7 +20,7 @@ export function ensureLibreOffice(): string {
   console.log('installing libreoffice-calc with apt-get…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const res = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'libreoffice-calc'], { stdio: 'inherit', env });
+  const res = spawnSync('apt-get', ['install', '-y', '-qq', 'libreoffice-calc'], { stdio: 'inherit', env });
   if (res.status !== 0) throw new Error('could not install libreoffice-calc');
   return findLibreOffice();
 }
