@@ -27,4 +27,10 @@ describe('the xlsx writer', () => {
       ['说明 <&> "引号"', '', '0'],
     ]);
   });
+
+  it('names sheets as Excel allows: no []:*?/\\, at most 31 characters, no two alike', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(writeXlsx([{ name: '2026/1 [镇街]', rows: [] }, { name: '2026/1 [镇街]', rows: [] }, { name: '很'.repeat(40), rows: [] }])) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['2026_1 _镇街_', '2026_1 _镇街_ (2)', '很'.repeat(31)]);
+  });
 });
