@@ -81,7 +81,7 @@ const EXPORT_CSV: Record<string, string[][]> = {
 
 /** Writers: each module exports write(sheets) → Promise<Uint8Array>. */
 const WRITERS: Record<string, string> = {
-  [`ours (writeXlsx, as ${BEFORE})`]: `import { writeXlsx } from ${JSON.stringify(path.join(ROOT, 'shared/domain/xlsx-writer'))};\nexport const write = async (s) => writeXlsx(s);`,
+  'ours (writeXlsx)': `import { writeXlsx } from ${JSON.stringify(path.join(ROOT, 'shared/domain/xlsx-writer'))};\nexport const write = async (s) => writeXlsx(s);`,
   'write-excel-file 4 (node)': `import writeExcelFile from 'write-excel-file/node';\nexport const write = async (s) => writeExcelFile(s.map((x) => ({ sheet: x.name, data: x.rows.length ? x.rows.map((r) => (r.length ? r : [null])) : [[null]] }))).toBuffer();`,
   'exceljs 4': `import ExcelJS from 'exceljs';\nexport async function write(s) { const wb = new ExcelJS.Workbook(); for (const x of s) { const ws = wb.addWorksheet(x.name); for (const r of x.rows) ws.addRow(r); } return new Uint8Array(await wb.xlsx.writeBuffer()); }`,
 };

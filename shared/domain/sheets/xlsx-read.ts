@@ -4,7 +4,6 @@ import { scanXml, type Attrs, type XmlHandler } from './xml';
 import { unzipEntry, zipDirectory } from './zip';
 
 const MAX_MERGES = 5000;
-const MAX_SHARED_STRINGS = 200_000;
 // A cell reference is at most three letters (XFD) and seven digits (1048576); longer ones are past any sheet.
 const MAX_COLUMN_LETTERS = 3;
 // Relationship ids are XML names (xsd:ID); the bounded class keeps the test linear.
@@ -81,8 +80,11 @@ function relationships(xml: string | undefined, base: string): { byId: Map<strin
 /** `_x000D_` and friends: characters that Office escapes in strings. */
 const unescapeOoxml = (s: string): string => (s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_m, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : s);
 
-/** The shared strings: each `<si>`'s text runs joined, phonetic guides (`<rPh>`) left out. */
-function sharedStrings(xml: string | undefined): string[] {
+/**
+ * The shared strings: each `<si>`'s text runs joined, phonetic guides (`<rPh>`) left out. No more
+ * of them than the cells a sheet may fill.
+ */
+function sharedStrings(xml: string | undefined, limits: TableLimits): string[] {
   const out: string[] = [];
   if (xml === undefined) return out;
   let inSi = false;
@@ -101,7 +103,7 @@ function sharedStrings(xml: string | undefined): string[] {
       if (name === 't') inT = false;
       else if (name === 'rPh') phonetic = Math.max(0, phonetic - 1);
       else if (name === 'si' && inSi) {
-        if (out.length >= MAX_SHARED_STRINGS) throw new TableError('文件里的文字条目太多，无法读取');
+        if (out.length >= limits.maxRows * limits.maxColumns) throw new TableError('文件里的文字条目太多，无法读取');
         out.push(unescapeOoxml(text));
         inSi = false;
       }
@@ -314,7 +316,7 @@ export function readXlsx(bytes: Uint8Array, limits: TableLimits): string[][] {
   if (sheetXml === undefined) throw new TableError('文件里没有可以读取的工作表');
   const date1904 = elements(workbook, 'workbookPr').some((p) => p.date1904 === '1' || p.date1904 === 'true');
   const table = new TableBuilder(limits);
-  const ctx = { shared: sharedStrings(parts.text(rels.byType.get('sharedStrings'))), dates: dateStyles(parts.text(rels.byType.get('styles'))), date1904 };
+  const ctx = { shared: sharedStrings(parts.text(rels.byType.get('sharedStrings')), limits), dates: dateStyles(parts.text(rels.byType.get('styles'))), date1904 };
   fillMerges(readWorksheet(sheetXml, ctx, table), table, limits);
   return table.table();
 }
