@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate, seed } from './migrate';
+import { HOST_ONLY_COLLECTIONS, migrate, seed } from './migrate';
 import { createLocalOpenApi, type LocalOpenApi } from './openapi/local-openapi';
-import { installLocalSdk, withIdentity, type CallIdentity } from './sdk-host';
+import { callingFunction, installLocalSdk, withIdentity, type CallIdentity } from './sdk-host';
 import { Engine } from './store/engine';
 import { SqliteStore } from './store/sqlite-store';
 import { REPO_ROOT } from './config';
@@ -21,6 +21,8 @@ export interface HostOptions {
   seed?: boolean;
   /** The clock the database uses for server dates (tests control it). */
   clock?: () => number;
+  /** Evaluate every request with mingo, never the engine's fast paths (the conformance suite). */
+  mingoOnly?: boolean;
 }
 
 /** A running local host: the store, the engines and the loaded function bundles. */
@@ -44,6 +46,15 @@ export function listFunctionBundles(dir: string): string[] {
     .sort();
 }
 
+/** The open APIs a function bundle declares in its config.json (`permissions.openapi`), as CloudBase reads them. */
+export function declaredOpenApis(functionDir: string): string[] {
+  const file = path.join(functionDir, 'config.json');
+  if (!fs.existsSync(file)) return [];
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { permissions?: { openapi?: unknown } };
+  const apis = config.permissions?.openapi;
+  return Array.isArray(apis) ? apis.filter((a): a is string => typeof a === 'string') : [];
+}
+
 /** Opens the store, migrates and seeds it, swaps the SDK's transport and loads the function bundles. */
 export function createHost(options: HostOptions): Host {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -52,12 +63,16 @@ export function createHost(options: HostOptions): Host {
   migrate(store);
   if (options.seed !== false) seed(store);
   const clock = options.clock ?? Date.now;
-  const engine = new Engine(store, clock);
-  const openapi = createLocalOpenApi(store, clock);
-  const files = new LocalFiles(path.join(options.dataDir, 'files'), clock);
-  installLocalSdk(engine, openapi, files);
+  const engine = new Engine(store, clock, { mingoOnly: options.mingoOnly, hostOnly: HOST_ONLY_COLLECTIONS });
   const dir = options.functionsDir ?? path.join(REPO_ROOT, 'dist/cloudfunctions');
   const functions = listFunctionBundles(dir);
+  const permissions = new Map(functions.map((name) => [name, declaredOpenApis(path.join(dir, name))]));
+  const openapi = createLocalOpenApi(store, clock, () => {
+    const name = callingFunction();
+    return name === undefined ? undefined : { name, openapi: permissions.get(name) ?? [] };
+  });
+  const files = new LocalFiles(path.join(options.dataDir, 'files'), clock);
+  installLocalSdk(engine, openapi, files);
   const mains = new Map<string, Main>();
   for (const name of functions) {
     const mod = require(path.join(dir, name, 'index.js')) as { main?: Main };
@@ -73,7 +88,7 @@ export function createHost(options: HostOptions): Host {
       const main = mains.get(name);
       if (!main) return Promise.reject(new Error(`no function ${name}`));
       // A call whose writes could not all be made durable failed, whatever it answered.
-      return withIdentity(identity, () => main(event, {})).catch((err: unknown) => {
+      return withIdentity(identity, () => main(event, {}), name).catch((err: unknown) => {
         console.error(`fn=${name} writes not durable: ${err instanceof Error ? err.message : String(err)}`);
         return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
       });

@@ -15,6 +15,8 @@ type DbClass = { reqClass?: unknown };
 /** One function call: who calls, its database requests under way, and the durability of its writes. */
 interface CallScope {
   openid: string;
+  /** The cloud function being called (open-API permissions are per function). */
+  fn?: string;
   /** Requests sent and not yet answered (a function may leave one running). */
   requests: Set<Promise<unknown>>;
   durable: Array<Promise<void>>;
@@ -101,13 +103,18 @@ function requireActive(): NonNullable<typeof active> {
   return active;
 }
 
+/** The name of the cloud function whose call is running here, if any. */
+export function callingFunction(): string | undefined {
+  return identityStore.getStore()?.fn;
+}
+
 /**
- * Runs `fn` as a function call made by `identity` (or by nobody). The call's database writes answer
- * as soon as they are applied; the call's own result waits until all of them are durable, so no
- * caller hears "done" before its writes are on disk.
+ * Runs `fn` as a call of the cloud function `functionName` made by `identity` (or by nobody). The
+ * call's database writes answer as soon as they are applied; the call's own result waits until all
+ * of them are durable, so no caller hears "done" before its writes are on disk.
  */
-export async function withIdentity<T>(identity: CallIdentity | null, fn: () => Promise<T>): Promise<T> {
-  const scope: CallScope = { openid: identity?.openid ?? '', requests: new Set(), durable: [] };
+export async function withIdentity<T>(identity: CallIdentity | null, fn: () => Promise<T>, functionName?: string): Promise<T> {
+  const scope: CallScope = { openid: identity?.openid ?? '', fn: functionName, requests: new Set(), durable: [] };
   let out: T;
   try {
     out = await identityStore.run(scope, fn);

@@ -4,6 +4,7 @@ import type http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
+import { httpDate, httpDateMs } from '../shared/time';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -80,7 +81,7 @@ export function createStaticSite(dir: string): (req: http.IncomingMessage, res: 
       size: stat.size,
       body,
       etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
-      lastModified: stat.mtime.toUTCString(),
+      lastModified: httpDate(stat.mtimeMs),
       encoded: new Map(),
     };
     cache.set(file, entry);
@@ -148,7 +149,9 @@ export function createStaticSite(dir: string): (req: http.IncomingMessage, res: 
     };
     const ifNoneMatch = req.headers['if-none-match'];
     const ifModifiedSince = req.headers['if-modified-since'];
-    const fresh = ifNoneMatch !== undefined ? etagMatches(ifNoneMatch, etag) : ifModifiedSince !== undefined && Math.floor(entry.mtimeMs / 1000) * 1000 <= Date.parse(ifModifiedSince);
+    // HTTP dates have whole seconds: the file counts as unmodified within the second it names.
+    const since = ifModifiedSince === undefined ? null : httpDateMs(ifModifiedSince);
+    const fresh = ifNoneMatch !== undefined ? etagMatches(ifNoneMatch, etag) : since !== null && Math.floor(entry.mtimeMs / 1000) * 1000 <= since;
     if (fresh) {
       res.writeHead(304, headers);
       res.end();

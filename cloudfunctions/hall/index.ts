@@ -3,7 +3,7 @@ import { PUBLIC_STATES, STATE_LABELS, canRate, transitionError, type SuggestionS
 import { maskName } from '../../shared/domain/names';
 import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
-import { chinaDay } from '../../shared/time';
+import { chinaDay, later, msBetween, parseInstant } from '../../shared/time';
 import { _, cloud, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
@@ -50,7 +50,6 @@ interface SuggestionDoc {
 }
 
 const PAGE = 20;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const isOpen = (t: TopicDoc, now: Date) => !t.closed && t.deadline.getTime() > now.getTime();
 const freeKey = (town: string | null) => `free.${town ?? 'district'}`;
@@ -132,8 +131,8 @@ function checkScope(scope: Scope, towns: Awaited<ReturnType<typeof townsById>>):
 }
 
 function parseDeadline(text: string, now: Date): Date {
-  const d = new Date(text);
-  if (Number.isNaN(d.getTime())) throw new AppError('INVALID_INPUT', '截止时间格式不正确');
+  const d = parseInstant(text);
+  if (!d) throw new AppError('INVALID_INPUT', '截止时间格式不正确');
   if (d.getTime() <= now.getTime()) throw new AppError('INVALID_INPUT', '截止时间要晚于现在');
   return d;
 }
@@ -176,13 +175,14 @@ async function move(ctx: CallContext, s: SuggestionDoc, to: SuggestionState, not
   if (error) throw new AppError('CONFLICT', error);
   const entry = { status: to, at: ctx.now, note: note?.trim() || null };
   const change: Record<string, unknown> = { status: to, public: PUBLIC_STATES.has(to), history: _.push([entry]), updatedAt: ctx.now, handledBy: ctx.openid };
-  if (to === 'answered') change.reply = { text: (note ?? '').trim(), at: ctx.now };
+  // Whole-object writes: `reply` is null until now, and a dotted write into null fails on CloudBase (-502001).
+  if (to === 'answered') change.reply = _.set({ text: (note ?? '').trim(), at: ctx.now });
   if (to === 'rejected') change.heldReason = null;
   const moved = await updateWhere(COLL.suggestions, { _id: s._id, status: s.status }, change);
   if (moved === 0) throw new AppError('CONFLICT', '这条建议刚被其他工作人员处理过，请刷新');
   const person = { person: s.author, town: s.scope.town, village: s.scope.village, at: ctx.now };
   const events: CountedEvent[] = [{ ...person, metric: metricVariant('suggestion_state', ['state', to]) }];
-  if (to === 'answered') events.push({ ...person, metric: 'suggestion_reply', sums: { replyMs: ctx.now.getTime() - s.createdAt.getTime() } });
+  if (to === 'answered') events.push({ ...person, metric: 'suggestion_reply', sums: { replyMs: msBetween(s.createdAt, ctx.now) } });
   const jobs: Array<Promise<unknown>> = [countEvents(events), tellAuthor(s, to, note ?? '', ctx.now)];
   if (to === 'published' && s.topicId) jobs.push(updateById(COLL.topics, s.topicId, { suggestionCount: _.inc(1) }));
   await Promise.all(jobs);
@@ -197,7 +197,7 @@ export const main = createFunction('hall', hallContract, {
     ]);
     const seen = new Set<string>();
     const topics = [...district, ...mine].filter((t) => !seen.has(t._id) && seen.add(t._id) && visibleTo(me, t.scope));
-    topics.sort((a, b) => Number(isOpen(b, ctx.now)) - Number(isOpen(a, ctx.now)) || b.deadline.getTime() - a.deadline.getTime());
+    topics.sort((a, b) => Number(isOpen(b, ctx.now)) - Number(isOpen(a, ctx.now)) || msBetween(a.deadline, b.deadline));
     return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))) };
   },
 
@@ -219,7 +219,7 @@ export const main = createFunction('hall', hallContract, {
     const text = content.trim();
     const dupeId = hashId('u', ctx.openid, text.replace(/\s+/g, ''));
     const dupe = await getById<{ at: Date }>(COLL.dupes, dupeId);
-    if (dupe && ctx.now.getTime() - dupe.at.getTime() < DAY_MS) throw new AppError('CONFLICT', '24 小时内已经提交过相同的内容');
+    if (dupe && dupe.at.getTime() > later(ctx.now, -1, 'day').getTime()) throw new AppError('CONFLICT', '24 小时内已经提交过相同的内容');
     if (!(await takeQuota(hashId('h', ctx.openid, chinaDay(ctx.now)), config.suggestionsPerDay, chinaDay(ctx.now)))) throw new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
     const check = await contentCheck(ctx.openid, `${title ?? ''}\n${text}`);
     const status: SuggestionState = check.pass ? 'published' : 'pending';
@@ -331,7 +331,7 @@ export const main = createFunction('hall', hallContract, {
     const s = await requireSuggestion(suggestionId);
     if (s.author !== ctx.openid) throw new AppError('NOT_FOUND', '没有找到这条建议');
     if (!canRate(s.status)) throw new AppError('CONFLICT', '答复之后才能评价');
-    const rated = await updateWhere(COLL.suggestions, { _id: suggestionId, author: ctx.openid, rating: null }, { rating: { score, comment: comment?.trim() ?? '' }, ratedAt: ctx.now });
+    const rated = await updateWhere(COLL.suggestions, { _id: suggestionId, author: ctx.openid, rating: null }, { rating: _.set({ score, comment: comment?.trim() ?? '' }), ratedAt: ctx.now });
     if (rated === 0) throw new AppError('CONFLICT', '已经评价过了');
     await countEvent({ metric: 'suggestion_rating', person: ctx.openid, town: s.scope.town, village: s.scope.village, at: ctx.now, sums: { score } });
     return { score };

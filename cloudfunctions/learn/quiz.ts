@@ -4,7 +4,7 @@ import { isCorrect, quotaByRatio, scoreOf, seedOf } from '../../shared/domain/qu
 import { maskName } from '../../shared/domain/names';
 import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
-import { chinaDay } from '../../shared/time';
+import { chinaDay, later } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { countEvents, type CountedEvent } from '../_lib/counters';
@@ -75,7 +75,7 @@ async function campaign(ctx: CallContext, campaignId: string) {
   }
   const questions = await questionsByIds(ids, ctx.now);
   const attemptId = newAttemptId();
-  const deadline = c.timeLimitSec ? new Date(ctx.now.getTime() + c.timeLimitSec * 1000) : null;
+  const deadline = c.timeLimitSec ? later(ctx.now, c.timeLimitSec, 'second') : null;
   return createAttempt(
     ctx,
     {
@@ -127,7 +127,7 @@ async function ownAttempt(ctx: CallContext, attemptId: string): Promise<AttemptD
 }
 
 function grade(attempt: AttemptDoc, questions: Map<string, QuestionDoc>, given: Map<string, string[]>, now: Date, lawShort: (id: string) => string): QuizResult {
-  const expired = attempt.deadline !== null && now.getTime() > attempt.deadline.getTime() + GRACE_MS;
+  const expired = attempt.deadline !== null && now.getTime() > later(attempt.deadline, GRACE_MS, 'millisecond').getTime();
   const items = attempt.questions.flatMap(({ id, order }) => {
     const q = questions.get(id);
     if (!q) return [];
