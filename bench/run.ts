@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildFunctions } from '../scripts/build-functions';
 import { packageSizes } from '../scripts/weapp-size';
+import { craftedSheetsTable } from './crafted-sheets';
 import { dashboardTable } from './dashboard';
 import { quizOpsTable } from './quiz-ops';
 import { latencyTable } from './latency';
@@ -243,6 +244,10 @@ async function everything(say: Say): Promise<void> {
 
   say('### stats.dashboard at 10³, 10⁵ and 10⁶ recorded events (in-process, warm)');
   for (const line of await dashboardTable()) say(line);
+  say();
+
+  say('### crafted spreadsheets: readTable refusing or reading each (issue #12 item 6; median of 5 warm runs)');
+  for (const line of craftedSheetsTable()) say(line);
   say();
 
   await latencySection(say);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { learnAdminContract, type QuestionDraft } from '../../shared/contracts/learn-admin';
 import { QuestionSchema, questionProblems } from '../../shared/contracts/quiz';
 import { parseQuestionRows } from '../../shared/domain/question-import';
-import { parseCsv, parseXlsx, type Rows } from '../../shared/domain/spreadsheet';
+import { readTable, tableKindOf, type Rows } from '../../shared/domain/spreadsheet';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { campaignOut, type CampaignDoc } from '../_lib/campaigns';
@@ -94,13 +94,9 @@ async function recountLessons(lawId: string): Promise<void> {
 }
 
 function sheetRows(fileName: string, base64: string): Rows {
-  const bytes = Uint8Array.from(Buffer.from(base64, 'base64'));
-  try {
-    if (/\.csv$/i.test(fileName)) return parseCsv(new TextDecoder('utf-8').decode(bytes));
-    return parseXlsx(bytes);
-  } catch {
-    throw new AppError('INVALID_INPUT', '文件无法读取：请上传 .xlsx 或 UTF-8 编码的 .csv 文件');
-  }
+  const kind = tableKindOf(fileName);
+  if (!kind) throw new AppError('INVALID_INPUT', '请上传 .xlsx 或 .csv 文件');
+  return readTable(Uint8Array.from(Buffer.from(base64, 'base64')), kind);
 }
 
 const stamp = (ctx: CallContext) => ({ updatedAt: ctx.now, updatedBy: ctx.openid });
