@@ -71,3 +71,9 @@ export async function staffAt(level: 'station' | 'town' | 'district', town: stri
 export async function tellStaff(staff: UserDoc[], title: string, body: string, caseId: string, at: Date): Promise<void> {
   await Promise.all(staff.map((s) => notify({ openid: s._id, title, status: '待处理', body, page: `pkg-staff/pages/case/index?id=${caseId}`, at })));
 }
+
+/** What a purge leaves of a case: category, place, dates, outcome and action types, for the statistics. */
+export function purgedFields(c: Pick<CaseDoc, 'actions'>, now: Date): Record<string, unknown> {
+  const actions = c.actions.map((a) => ({ type: a.type, date: a.date, note: null, message: null, by: '', byName: '', at: a.at }));
+  return { secret: null, phoneMask: null, requester: null, closeNote: null, assignee: null, assigneeName: null, actions, messages: [], purgedAt: now };
+}

@@ -3,9 +3,10 @@ import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { countWhere, getById, insert, isDuplicateKey, list, pageOf, setById, updateWhere } from '../_lib/db-helpers';
-import { createFunction } from '../_lib/handler';
+import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
-import type { TownDoc } from '../_lib/regions';
+import { liveVillage, liveVillages, type TownDoc } from '../_lib/regions';
+import { rightsHandlers } from './rights';
 
 /** Notices per page of 我的消息. */
 const INBOX_PAGE = 30;
@@ -20,10 +21,26 @@ async function profileOf(user: UserDoc): Promise<Profile> {
     village: village ? village.id : null,
     townName: town ? town.name : null,
     villageName: village ? village.name : null,
+    placeSkipped: user.placeSkipped === true,
   };
 }
 
+/** A resident's own profile; staff (administrators too) have their places set by an administrator. */
+async function userOnly(ctx: CallContext): Promise<UserDoc> {
+  const me = await ctx.profile();
+  if (me.role !== 'user') throw new AppError('FORBIDDEN', '工作人员的所在地由管理员设置');
+  return me;
+}
+
+async function saveProfile(next: UserDoc): Promise<Profile> {
+  const { _id: id, ...fields } = next;
+  await setById(COLL.users, id, fields);
+  return profileOf(next);
+}
+
 export const main = createFunction('account', accountContract, {
+  ...rightsHandlers,
+
   async me(_input, ctx) {
     const user = await ctx.profile();
     const stored = await getById<UserDoc>(COLL.users, ctx.openid);
@@ -36,19 +53,19 @@ export const main = createFunction('account', accountContract, {
 
   async listRegions() {
     const docs = await list<TownDoc>(db.collection(COLL.regions).orderBy('order', 'asc').limit(100));
-    const towns = docs.map((t) => ({ id: t.id, name: t.name, kind: t.kind, villages: t.villages, women: typeof t.women === 'number' ? t.women : null }));
+    const towns = docs.filter((t) => !t.retired).map((t) => ({ id: t.id, name: t.name, kind: t.kind, villages: liveVillages(t), women: typeof t.women === 'number' ? t.women : null }));
     return { towns };
   },
 
   async setRegion({ town, village }, ctx) {
     const region = await getById<TownDoc>(COLL.regions, town);
-    if (!region) throw new AppError('NOT_FOUND', '没有这个镇街');
-    if (village && !region.villages.some((v) => v.id === village)) throw new AppError('NOT_FOUND', '这个镇街下没有这个村（社区）');
-    const user = await ctx.profile();
-    const next: UserDoc = { ...user, town, village: village ?? null };
-    const { _id: id, ...fields } = next;
-    await setById(COLL.users, id, fields);
-    return profileOf(next);
+    if (!region || region.retired) throw new AppError('NOT_FOUND', '没有这个镇街');
+    if (village && !liveVillage(region, village)) throw new AppError('NOT_FOUND', '这个镇街下没有这个村（社区）');
+    return saveProfile({ ...(await userOnly(ctx)), town, village: village ?? null });
+  },
+
+  async skipRegion(_input, ctx) {
+    return saveProfile({ ...(await userOnly(ctx)), placeSkipped: true });
   },
 
   async inbox({ cursor }, ctx) {

@@ -11,7 +11,7 @@ import { getById, insert, list, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { notify } from '../_lib/notify';
-import { placeName, townsById } from '../_lib/regions';
+import { liveVillage, placeName, townsById } from '../_lib/regions';
 import { lookupHash, seal, unseal, type Sealed } from '../_lib/seal';
 import { addDays, chinaInstant, later, msBetween } from '../../shared/time';
 
@@ -95,7 +95,11 @@ export const main = createFunction('help', helpContract, {
     if (input.contact.method === 'phone' && !input.contact.phone) throw new AppError('INVALID_INPUT', '选择电话联系时请填写电话号码');
     const towns = await townsById(ctx.now);
     const town = towns.get(input.town);
-    if (!town || !town.villages.some((v) => v.id === input.village)) throw new AppError('INVALID_INPUT', '请选择所在的镇街和村（社区）');
+    if (!town || town.retired || (input.village !== undefined && !liveVillage(town, input.village))) throw new AppError('INVALID_INPUT', '请选择所在的镇街和村（社区）');
+    // No village (none entered, or she prefers not to say), or no open station there: the town's staff take it.
+    const open = input.village !== undefined && liveVillage(town, input.village)?.station?.active !== false;
+    const station = open ? await staffAt('station', input.town, input.village ?? null) : [];
+    const level = station.length > 0 ? 'station' : 'town';
     const secret: CaseSecret = {
       description: input.description.trim(),
       phone: input.contact.method === 'phone' ? (input.contact.phone ?? null) : null,
@@ -111,10 +115,10 @@ export const main = createFunction('help', helpContract, {
       category: input.category,
       urgency: input.urgency,
       town: input.town,
-      village: input.village,
+      village: input.village ?? null,
       status: 'submitted',
       withdrawn: false,
-      escalation: 'station',
+      escalation: level,
       dueAt: later(ctx.now, ACCEPT_HOURS[input.urgency], 'hour'),
       acceptedAt: null,
       assignee: null,
@@ -138,7 +142,7 @@ export const main = createFunction('help', helpContract, {
     await insert(COLL.cases, c as unknown as Record<string, unknown>);
     await Promise.all([
       countEvent({ ...person(c, ctx.now), metric: 'help_request', dims: { category: c.category, channel: 'online' } }),
-      staffAt('station', c.town, c.village).then((staff) => tellStaff(staff, '有新的服务记录待受理', `编号 ${c.reference}`, c._id, ctx.now)),
+      (level === 'station' ? Promise.resolve(station) : staffAt('town', c.town, null)).then((staff) => tellStaff(staff, '有新的服务记录待受理', `编号 ${c.reference}`, c._id, ctx.now)),
     ]);
     return { id: c._id, reference: c.reference };
   },
@@ -303,7 +307,7 @@ export const main = createFunction('help', helpContract, {
     if (!town) throw new AppError('CONFLICT', '您的账号还没有设置所在镇街，请联系管理员');
     if (me.role === 'station' && villageId !== me.village) throw new AppError('FORBIDDEN', '只能登记本村（社区）的来访');
     const towns = await townsById(ctx.now);
-    if (villageId && !towns.get(town)?.villages.some((v) => v.id === villageId)) throw new AppError('INVALID_INPUT', '这个村（社区）不在您的镇街');
+    if (villageId && !liveVillage(towns.get(town), villageId)) throw new AppError('INVALID_INPUT', '这个村（社区）不在您的镇街');
     const at = chinaInstant(date, '12:00');
     if (!at || at.getTime() > later(ctx.now, 1, 'day').getTime()) throw new AppError('INVALID_INPUT', '来访日期不正确');
     const c: CaseDoc = {

@@ -1,6 +1,6 @@
 import { ACCEPT_HOURS } from '../../shared/domain/help';
 import { _, db } from '../_lib/cloud';
-import { staffAt, tellStaff, type CaseDoc } from '../_lib/cases';
+import { purgedFields, staffAt, tellStaff, type CaseDoc } from '../_lib/cases';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
 import { list, updateWhere } from '../_lib/db-helpers';
@@ -57,18 +57,7 @@ async function purge(now: Date): Promise<number> {
   const old = await all({ status: 'closed', closedAt: _.lt(before), purgedAt: null }, 'closedAt');
   let purged = 0;
   for (const c of old) {
-    const actions = c.actions.map((a) => ({ type: a.type, date: a.date, note: null, message: null, by: '', byName: '', at: a.at }));
-    const done = await updateWhere(COLL.cases, { _id: c._id, purgedAt: null }, {
-      secret: null,
-      phoneMask: null,
-      requester: null,
-      closeNote: null,
-      assignee: null,
-      assigneeName: null,
-      actions,
-      messages: [],
-      purgedAt: now,
-    });
+    const done = await updateWhere(COLL.cases, { _id: c._id, purgedAt: null }, purgedFields(c, now));
     purged += done;
   }
   return purged;

@@ -33,10 +33,10 @@ type L = Handlers<typeof learnContract>;
 
 /** Lessons: the laws, their lessons, and reading one (counted). */
 export const lessonHandlers: Pick<L, 'listLaws' | 'listLessons' | 'getLesson'> = {
-  async listLaws() {
-    const docs = await list<LawDoc>(db.collection(COLL.laws).orderBy('order', 'asc').limit(100));
+  async listLaws(_input, ctx) {
+    const [docs, me] = await Promise.all([list<LawDoc>(db.collection(COLL.laws).orderBy('order', 'asc').limit(100)), ctx.profile()]);
     const laws = docs.map((d) => ({ ...lawOf(d), lessonCount: d.lessonCount }));
-    return { laws };
+    return { laws, askPlace: me.role === 'user' && !me.town && me.placeSkipped !== true };
   },
 
   async listLessons({ lawId }) {

@@ -65,13 +65,14 @@ const CaseDetailSchema = z.strictObject({
 /** The `help` function: asking for help safely, and the staff case workflow. */
 export const helpContract = {
   submitRequest: action({
-    doc: 'A request for help, routed to the station of her village; sensitive fields encrypted; needs the current consent version.',
+    doc: 'A request for help, routed to the station of her village (to the town staff when no village or no station); sensitive fields encrypted; needs the current consent version.',
     roles: 'any',
     input: z.strictObject({
       category: z.enum(HELP_CATEGORIES),
       description: z.string().check(z.minLength(5, '请至少写 5 个字'), z.maxLength(2000, '最多 2000 个字')),
       town: IdSchema,
-      village: IdSchema,
+      /** Left out when her town has no villages entered, or she prefers not to say: the town's staff take it. */
+      village: z.optional(IdSchema),
       contact: ContactInputSchema,
       urgency: z.enum(URGENCIES),
       /** Her age band: a child under 14 is not asked for personal details (个人信息保护法 第三十一条). */

@@ -52,10 +52,14 @@ const CampaignViewSchema = z.strictObject({
 /** The `learn` function: lessons, quizzes, the mistake book, progress and ranking. */
 export const learnContract = {
   listLaws: action({
-    doc: 'The laws taught, in display order, with the number of lessons of each.',
+    doc: 'The laws taught, in display order, with the number of lessons of each; and whether to ask the caller her place.',
     roles: 'any',
     input: EmptySchema,
-    output: z.strictObject({ laws: z.array(LawSummarySchema) }),
+    output: z.strictObject({
+      laws: z.array(LawSummarySchema),
+      /** A resident who has neither chosen her place nor skipped: the first screen asks once (no second call). */
+      askPlace: z.boolean(),
+    }),
   }),
   listLessons: action({
     doc: 'The lessons of one law, in order.',

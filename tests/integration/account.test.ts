@@ -10,7 +10,7 @@ afterAll(() => host.close());
 describe('account', () => {
   it('me returns a seeded person with the names of her town and village', async () => {
     const me = dataOf(await call(host, 'account', 'me', {}, 'dev-station'));
-    expect(me).toEqual({ role: 'station', name: '刘妈（双江镇示例村一工作室）', town: 'shuangjiang', village: 'shuangjiang-v1', townName: '双江镇', villageName: '示例村一' });
+    expect(me).toEqual({ role: 'station', name: '刘妈（双江镇示例村一工作室）', town: 'shuangjiang', village: 'shuangjiang-v1', townName: '双江镇', villageName: '示例村一', placeSkipped: false });
   });
 
   it('me creates a profile for a first-time visitor, as a plain user without a place', async () => {

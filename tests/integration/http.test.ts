@@ -85,7 +85,7 @@ describe('the local host over HTTP', () => {
     const doc = (await (await fetch(`${base}/api/contracts`)).json()) as {
       functions: Record<string, { actions: Record<string, { input: { type: string }; output: { type: string }; roles: string[] }> }>;
     };
-    expect(Object.keys(doc.functions).sort()).toEqual(['account', 'hall', 'help', 'learn', 'learnAdmin', 'stats']);
+    expect(Object.keys(doc.functions).sort()).toEqual(['account', 'hall', 'help', 'learn', 'learnAdmin', 'staff', 'stats']);
     const getLesson = doc.functions.learn?.actions.getLesson;
     expect(getLesson?.input).toMatchObject({ type: 'object', required: ['lessonId'], additionalProperties: false });
     expect(getLesson?.output.type).toBe('object');

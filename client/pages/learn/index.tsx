@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { CallView } from '../../components/call-view';
 import { Page } from '../../components/page';
+import { FirstUsePlace } from '../../components/place/first-use-place';
 import { Tappable } from '../../components/tappable';
 import { useLaws, type LawSummary } from '../../hooks/use-laws';
 import { useQuizStarter } from '../../hooks/use-quiz-starter';
@@ -76,6 +77,7 @@ export default function LearnPage() {
         <Text className='learn-header__name'>巾帼法治通</Text>
         <Text className='learn-header__purpose'>学习保护妇女儿童的法律，遇到难事知道怎么办、找谁帮。</Text>
       </View>
+      <FirstUsePlace ask={laws.data?.askPlace ?? false} />
       <Text className='section-title'>答题练习</Text>
       <DailyCard />
       <QuizEntries />
