@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import type { QuestionDraft } from '../../shared/contracts/learn-admin';
 import { IMPORT_HEADER } from '../../shared/domain/question-import';
 import type { Host } from '../../server/host';
+import type { Result } from '../../shared/result';
 import { craftedFiles } from '../fixtures/sheets/crafted';
 import { call, dataOf, freshHost } from '../support/host';
 
@@ -155,6 +156,66 @@ describe('importing questions', () => {
     const wrongHeader = dataOf(await call(host, 'learnAdmin', 'importQuestions', { fileName: 'q.csv', contentBase64: Buffer.from('题目,答案\n').toString('base64') }, ADMIN));
     expect(wrongHeader.imported).toBe(0);
     expect(wrongHeader.report[0]?.errors[0]).toContain('表头');
+  });
+});
+
+describe('importing a large bank as CloudBase would run it (10 s per call)', () => {
+  const stems = (prefix: string, n: number) => Array.from({ length: n }, (_v, i) => `${prefix}第 ${i + 1} 题：告诫书由哪个机关出具？`);
+  const sheet = (list: string[]) => xlsxBase64([[...IMPORT_HEADER], ...list.map(goodRow)]);
+  const importAs = (content: string) => host.measure('learnAdmin', { action: 'importQuestions', input: { fileName: '题库.xlsx', contentBase64: content } }, { openid: ADMIN });
+  const version = () => (host.store.get('meta', 'questions')?.doc as { v?: string } | undefined)?.v;
+  const count = (law: string) => (host.store.get('laws', law)?.doc as { questionCount?: number } | undefined)?.questionCount ?? 0;
+  const withStem = (stem: string) => host.store.candidates('questions', { lawId: 'anti-dv' }).filter((q) => q.stem === stem);
+
+  it('imports 500 questions with a handful of database requests, not one per question', async () => {
+    const list = stems('批量', 500);
+    const content = await sheet(list);
+    expect(content.length).toBeLessThanOrEqual(90_000);
+    const before = count('anti-dv');
+    const { result, stats } = await importAs(content);
+    expect(result).toMatchObject({ ok: true, data: { imported: 500, alreadyPresent: 0, complete: true, rows: 500 } });
+    expect(stats.requests).toBeLessThanOrEqual(20);
+    expect(stats.roundTrips).toBeLessThanOrEqual(12);
+    expect(count('anti-dv')).toBe(before + 500);
+    const inBank = new Set(bank('anti-dv'));
+    for (const stem of [list[0], list[499]] as string[]) expect(inBank.has(withStem(stem)[0]?._id ?? '')).toBe(true);
+  });
+
+  it('an import that fails half-way moves the version, says so, and run again adds each question once', async () => {
+    const list = stems('重试', 250);
+    const content = await sheet(list);
+    const before = { version: version(), count: count('anti-dv'), bank: bank('anti-dv').length, all: bank('all').length };
+    // The database refuses the second batch of questions, as a timeout half-way would leave it.
+    const execute = host.engine.execute.bind(host.engine);
+    let inserts = 0;
+    const spy = jest.spyOn(host.engine, 'execute').mockImplementation((action, params, defer) => {
+      if (action === 'database.insertDocument' && params?.collectionName === 'questions' && ++inserts === 2) return Promise.resolve({ code: 'DATABASE_TIMEOUT', message: 'request timed out', requestId: 'fault' });
+      return execute(action, params, defer);
+    });
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    const first = await importAs(content);
+    spy.mockRestore();
+    quiet.mockRestore();
+    expect(first.result).toMatchObject({ ok: true, data: { imported: 100, complete: false } });
+    expect(version()).not.toBe(before.version);
+    const afterFailure = version();
+
+    const again = dataOf((await importAs(content)).result as Result<{ imported: number; alreadyPresent: number; complete: boolean }>);
+    expect(again).toMatchObject({ imported: 150, alreadyPresent: 100, complete: true });
+    expect(version()).not.toBe(afterFailure);
+    const all = host.store.candidates('questions', { lawId: 'anti-dv' });
+    const copies = list.map((stem) => all.filter((q) => q.stem === stem));
+    expect(copies.filter((c) => c.length !== 1)).toEqual([]);
+    const ids = copies.map((c) => c[0]?._id ?? '');
+    const lawBank = bank('anti-dv');
+    for (const id of ids) expect(lawBank.filter((x) => x === id)).toHaveLength(1);
+    expect(lawBank).toHaveLength(before.bank + 250);
+    expect(bank('all')).toHaveLength(before.all + 250);
+    expect(count('anti-dv')).toBe(before.count + 250);
+
+    // A third time: nothing new, nothing doubled.
+    expect(dataOf((await importAs(content)).result as Result<{ imported: number }>)).toMatchObject({ imported: 0, alreadyPresent: 250, complete: true });
+    expect(bank('anti-dv')).toHaveLength(before.bank + 250);
   });
 });
 
