@@ -2,11 +2,14 @@ import { accountContract, type Profile } from '../../shared/contracts/account';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { getById, insert, isDuplicateKey, list, setById, updateWhere } from '../_lib/db-helpers';
+import { getById, insert, isDuplicateKey, list, updateWhere } from '../_lib/db-helpers';
 import { createFunction } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
+import { requesterKey } from '../_lib/lookup';
 import type { TownDoc } from '../_lib/regions';
 
+/** Her inbox: notices filed under her OPENID, and those about help filed under her requester key. */
+const inboxOwners = (openid: string) => _.in([openid, requesterKey(openid)]);
 
 async function profileOf(user: UserDoc): Promise<Profile> {
   const town = user.town ? await getById<TownDoc>(COLL.regions, user.town) : null;
@@ -43,15 +46,26 @@ export const main = createFunction('account', accountContract, {
     if (!region) throw new AppError('NOT_FOUND', '没有这个镇街');
     if (village && !region.villages.some((v) => v.id === village)) throw new AppError('NOT_FOUND', '这个镇街下没有这个村（社区）');
     const user = await ctx.profile();
-    const next: UserDoc = { ...user, town, village: village ?? null };
-    const { _id: id, ...fields } = next;
-    await setById(COLL.users, id, fields);
-    return profileOf(next);
+    const place = { town, village: village ?? null };
+    // Only the place changes, and only while she is a plain user: a whole-document write could undo
+    // a role (and its place) an administrator set meanwhile.
+    if ((await updateWhere(COLL.users, { _id: ctx.openid, role: 'user' }, place)) === 0) {
+      const stored = await getById<UserDoc>(COLL.users, ctx.openid);
+      if (stored && stored.role !== 'user') throw new AppError('CONFLICT', '您的账号刚被设置为工作人员，所在地由管理员设置');
+      // No stored profile yet (or the same place again): written as `me` would create it.
+      if (!stored) {
+        await insert(COLL.users, { ...user, ...place, createdAt: db.serverDate() }).catch(async (err: unknown) => {
+          if (!isDuplicateKey(err)) throw err;
+          await updateWhere(COLL.users, { _id: ctx.openid, role: 'user' }, place);
+        });
+      }
+    }
+    return profileOf({ ...user, ...place });
   },
 
   async inbox(_input, ctx) {
     const items = await list<{ _id: string; title: string; body: string; page: string | null; read: boolean; createdAt: Date }>(
-      db.collection(COLL.inbox).where({ openid: ctx.openid }).orderBy('createdAt', 'desc').limit(50),
+      db.collection(COLL.inbox).where({ openid: inboxOwners(ctx.openid) }).orderBy('createdAt', 'desc').limit(50),
     );
     return {
       items: items.map((i) => ({ id: i._id, title: i.title, body: i.body, page: i.page, read: i.read, createdAt: i.createdAt.toISOString() })),
@@ -62,7 +76,7 @@ export const main = createFunction('account', accountContract, {
   async markInboxRead({ ids }, ctx) {
     if (ids.length === 0) return { read: 0 };
     // Only her own notices: the owner is part of the condition.
-    const read = await updateWhere(COLL.inbox, { _id: _.in(ids), openid: ctx.openid, read: false }, { read: true });
+    const read = await updateWhere(COLL.inbox, { _id: _.in(ids), openid: inboxOwners(ctx.openid), read: false }, { read: true });
     return { read };
   },
 });
