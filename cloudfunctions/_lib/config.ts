@@ -18,6 +18,10 @@ export const config = {
   miniprogramState: env.MINIPROGRAM_STATE ?? 'formal',
   /** Days after closure when the personal details of a help request are deleted. */
   helpPurgeDays: int(env.HELP_PURGE_DAYS, 180),
+  /** Most quiz points one person may earn in a China day (practice and drills cannot farm the ranking). */
+  get learnPointsPerDay(): number {
+    return int(process.env.LEARN_POINTS_PER_DAY, 100);
+  },
   /** Most help requests one person may send in a China day (read at each use: staff may change it without a redeploy). */
   get helpRequestsPerDay(): number {
     return int(process.env.HELP_REQUESTS_PER_DAY, 3);

@@ -31,6 +31,7 @@ import {
   type GradedDoc,
 } from './shared';
 import { recordProgress } from './progress-store';
+import { lockedLaws } from './campaign-lock';
 
 type L = Handlers<typeof learnContract>;
 
@@ -46,7 +47,9 @@ async function createAttempt(ctx: CallContext, attempt: Omit<AttemptDoc, 'openid
 }
 
 async function practice(ctx: CallContext, lawId: string, count: number) {
-  const [law, bank] = await Promise.all([requireLaw(lawId), getById<BankDoc>(COLL.bank, lawId)]);
+  const [law, bank, locked] = await Promise.all([requireLaw(lawId), getById<BankDoc>(COLL.bank, lawId), lockedLaws(ctx.now)]);
+  const campaignTitle = locked.get(lawId);
+  if (campaignTitle) throw new AppError('CONFLICT', `这部法律的题目正在用于答题活动「${campaignTitle}」，活动结束后再来练习；可以先学习课程或参加活动`);
   const ids = pick(bank?.ids ?? [], count);
   if (ids.length === 0) throw new AppError('CONFLICT', '这部法律还没有题目');
   const questions = await questionsByIds(ids, ctx.now);
@@ -98,11 +101,12 @@ async function daily(ctx: CallContext) {
   const attemptId = hashId('d', ctx.openid, day);
   const existing = await getById<AttemptDoc>(COLL.attempts, attemptId);
   if (existing?.status === 'submitted') throw new AppError('CONFLICT', '今天的每日一题已经答过了，明天再来');
-  const bank = await getById<BankDoc>(COLL.bank, 'all');
-  const ids = bank?.ids ?? [];
-  if (ids.length === 0) throw new AppError('CONFLICT', '还没有题目');
-  // Everyone gets the same question on the same China day.
-  const questionId = existing?.questions[0]?.id ?? ids[seedOf(day) % ids.length];
+  const [bank, locked] = await Promise.all([getById<BankDoc>(COLL.bank, 'all'), existing ? Promise.resolve(new Map<string, string>()) : lockedLaws(ctx.now)]);
+  // Everyone gets the same question on the same China day, never one a running campaign draws from.
+  const setAside = new Set(locked.size > 0 ? (await listByIds<BankDoc>(COLL.bank, [...locked.keys()])).flatMap((b) => b.ids) : []);
+  const pool = (bank?.ids ?? []).filter((id) => !setAside.has(id));
+  if (!existing && pool.length === 0) throw new AppError('CONFLICT', '还没有题目');
+  const questionId = existing?.questions[0]?.id ?? pool[seedOf(day) % pool.length];
   const questions = questionId ? await questionsByIds([questionId], ctx.now) : [];
   if (existing) return quizOf(existing, new Map(questions.map((q) => [q._id, q])), await lawsById(ctx.now));
   try {
@@ -252,7 +256,13 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
       if (given.has(a.questionId)) throw new AppError('INVALID_INPUT', '同一道题提交了两次答案');
       given.set(a.questionId, a.keys);
     }
-    const [docs, laws] = await Promise.all([questionsByIds([...drawn], ctx.now), lawsById(ctx.now)]);
+    const [docs, laws, campaignDoc] = await Promise.all([
+      questionsByIds([...drawn], ctx.now),
+      lawsById(ctx.now),
+      attempt.campaignId ? getById<CampaignDoc>(COLL.campaigns, attempt.campaignId) : Promise.resolve(null),
+    ]);
+    // A campaign answer arriving after the campaign closed does not count (the network's grace aside).
+    if (attempt.campaignId && (!campaignDoc || ctx.now.getTime() > campaignDoc.endsAt.getTime() + GRACE_MS)) throw new AppError('CONFLICT', '活动已经结束，这次答题不再计分');
     const questions = new Map(docs.map((q) => [q._id, q]));
     const result = grade(attempt, questions, given, ctx.now, (id) => laws.get(id)?.short ?? '');
     // Only the call that flips the attempt from open to submitted records anything: identical
@@ -263,8 +273,10 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
       if (stored?.graded) return expandResult(stored, stored.graded, questions, laws);
       throw new AppError('CONFLICT', '这次答题正在提交，请稍后查看结果');
     }
-    await Promise.all([recordMistakes(ctx, attempt, result, questions), countAttempt(ctx, attempt, result, questions), recordProgress(ctx, attempt, result, new Map(docs.map((q) => [q._id, q.lawId])))]);
-    return result;
+    const [, , awarded] = await Promise.all([recordMistakes(ctx, attempt, result, questions), countAttempt(ctx, attempt, result, questions), recordProgress(ctx, attempt, result, new Map(docs.map((q) => [q._id, q.lawId])))]);
+    // Points beyond the day's cap are not awarded: the stored result says what was.
+    if (awarded < result.pointsEarned) await updateWhere(COLL.attempts, { _id: attemptId }, { 'graded.pointsEarned': awarded });
+    return { ...result, pointsEarned: awarded };
   },
 
   async getResult({ attemptId }, ctx) {
@@ -277,9 +289,12 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
 
   async listMistakes({ lawId }, ctx) {
     const query = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
-    const mistakes = await list<{ questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(
-      db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100),
-    );
+    const [entries, locked] = await Promise.all([
+      list<{ questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100)),
+      lockedLaws(ctx.now),
+    ]);
+    // Questions a running campaign draws from wait until it ends: their answers would be its answers.
+    const mistakes = entries.filter((m) => !locked.has(m.lawId));
     const [docs, laws] = await Promise.all([questionsByIds(mistakes.map((m) => m.questionId), ctx.now), lawsById(ctx.now)]);
     const byId = new Map(docs.map((q) => [q._id, q]));
     const groups = new Map<string, { lawId: string; lawShort: string; items: Array<{ question: ReturnType<typeof questionOf>; wrongCount: number; lastWrongAt: string }> }>();
@@ -291,16 +306,18 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
       groups.set(q.lawId, group);
     }
     const ordered = [...groups.values()].sort((a, b) => (laws.get(a.lawId)?.order ?? 99) - (laws.get(b.lawId)?.order ?? 99));
-    return { total: ordered.reduce((n, g) => n + g.items.length, 0), groups: ordered };
+    return { total: ordered.reduce((n, g) => n + g.items.length, 0), groups: ordered, setAside: entries.length - mistakes.length };
   },
 
   async drillMistakes({ lawId, count }, ctx) {
     const query = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
-    const mistakes = await list<{ questionId: string }>(db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100));
+    const [entries, locked] = await Promise.all([list<{ questionId: string; lawId: string }>(db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100)), lockedLaws(ctx.now)]);
+    const mistakes = entries.filter((m) => !locked.has(m.lawId));
     const ids = pick(
       mistakes.map((m) => m.questionId),
       count ?? DEFAULT_COUNT,
     );
+    if (ids.length === 0 && entries.length > 0) throw new AppError('CONFLICT', '这些错题正在用于答题活动，活动结束后再来重做');
     if (ids.length === 0) throw new AppError('NOT_FOUND', '错题本是空的，先去做几道题吧');
     const questions = await questionsByIds(ids, ctx.now);
     const attemptId = newAttemptId();

@@ -95,7 +95,8 @@ export const learnContract = {
     doc: 'My mistake book: every question I answered wrong and have not yet put right in a drill, grouped by law.',
     roles: 'any',
     input: z.strictObject({ lawId: z.optional(IdSchema) }),
-    output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema) }),
+    /** `setAside`: entries not shown while a campaign that draws their law is open (their answers would be its answers). */
+    output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema), setAside: z.int() }),
   }),
   drillMistakes: action({
     doc: 'A quiz from my mistake book; a question leaves the book once answered right here.',
