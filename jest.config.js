@@ -22,5 +22,8 @@ module.exports = {
     // Native mini-program components, loaded by miniprogram-simulate in jsdom.
     { ...common, displayName: 'component', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/component/**/*.test.ts'] },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.test.ts'] },
+    // dist/weapp through WeChat's own tools (wcc, wcsc, miniprogram-ci), its syntax level, and every
+    // page in a simulated mini-program runtime bridged to the local host (needs the builds).
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.test.ts'] },
   ],
 };

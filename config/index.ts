@@ -7,6 +7,7 @@ import prodConfig from './prod';
 // The one config module that reads process.env (the build's environment, not the app's).
 const ROOT = path.resolve(__dirname, '..');
 const SHARED = path.join(ROOT, 'shared');
+const inNodeModules = (file: string): boolean => /[\\/]node_modules[\\/]/.test(file);
 const TARO_ENV = process.env.TARO_ENV ?? 'weapp';
 const CLOUD_ENV = process.env.CLOUD_ENV ?? '';
 const isWatch = process.argv.includes('--watch') || process.argv.includes('-w');
@@ -32,7 +33,9 @@ export default defineConfig<'webpack5'>((merge) => {
     cache: { enable: false },
     logger: { quiet: !isWatch, stats: false },
     mini: {
-      compile: { include: [SHARED] },
+      // Babel (babel.config.js: ES2019 targets for weapp) also runs over the node_modules code that
+      // ends in the weapp bundles, so no newer syntax ships from a dependency either.
+      compile: { include: [SHARED, inNodeModules] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

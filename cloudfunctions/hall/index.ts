@@ -3,7 +3,7 @@ import { PUBLIC_STATES, STATE_LABELS, canRate, transitionError, type SuggestionS
 import { maskName } from '../../shared/domain/names';
 import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
-import { chinaDay } from '../../shared/time';
+import { chinaDay, later, msBetween, parseInstant } from '../../shared/time';
 import { _, cloud, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
@@ -50,7 +50,6 @@ interface SuggestionDoc {
 }
 
 const PAGE = 20;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const isOpen = (t: TopicDoc, now: Date) => !t.closed && t.deadline.getTime() > now.getTime();
 const freeKey = (town: string | null) => `free.${town ?? 'district'}`;
@@ -132,8 +131,8 @@ function checkScope(scope: Scope, towns: Awaited<ReturnType<typeof townsById>>):
 }
 
 function parseDeadline(text: string, now: Date): Date {
-  const d = new Date(text);
-  if (Number.isNaN(d.getTime())) throw new AppError('INVALID_INPUT', '截止时间格式不正确');
+  const d = parseInstant(text);
+  if (!d) throw new AppError('INVALID_INPUT', '截止时间格式不正确');
   if (d.getTime() <= now.getTime()) throw new AppError('INVALID_INPUT', '截止时间要晚于现在');
   return d;
 }
@@ -182,7 +181,7 @@ async function move(ctx: CallContext, s: SuggestionDoc, to: SuggestionState, not
   if (moved === 0) throw new AppError('CONFLICT', '这条建议刚被其他工作人员处理过，请刷新');
   const person = { person: s.author, town: s.scope.town, village: s.scope.village, at: ctx.now };
   const events: CountedEvent[] = [{ ...person, metric: metricVariant('suggestion_state', ['state', to]) }];
-  if (to === 'answered') events.push({ ...person, metric: 'suggestion_reply', sums: { replyMs: ctx.now.getTime() - s.createdAt.getTime() } });
+  if (to === 'answered') events.push({ ...person, metric: 'suggestion_reply', sums: { replyMs: msBetween(s.createdAt, ctx.now) } });
   const jobs: Array<Promise<unknown>> = [countEvents(events), tellAuthor(s, to, note ?? '', ctx.now)];
   if (to === 'published' && s.topicId) jobs.push(updateById(COLL.topics, s.topicId, { suggestionCount: _.inc(1) }));
   await Promise.all(jobs);
@@ -197,7 +196,7 @@ export const main = createFunction('hall', hallContract, {
     ]);
     const seen = new Set<string>();
     const topics = [...district, ...mine].filter((t) => !seen.has(t._id) && seen.add(t._id) && visibleTo(me, t.scope));
-    topics.sort((a, b) => Number(isOpen(b, ctx.now)) - Number(isOpen(a, ctx.now)) || b.deadline.getTime() - a.deadline.getTime());
+    topics.sort((a, b) => Number(isOpen(b, ctx.now)) - Number(isOpen(a, ctx.now)) || msBetween(a.deadline, b.deadline));
     return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))) };
   },
 
@@ -219,7 +218,7 @@ export const main = createFunction('hall', hallContract, {
     const text = content.trim();
     const dupeId = hashId('u', ctx.openid, text.replace(/\s+/g, ''));
     const dupe = await getById<{ at: Date }>(COLL.dupes, dupeId);
-    if (dupe && ctx.now.getTime() - dupe.at.getTime() < DAY_MS) throw new AppError('CONFLICT', '24 小时内已经提交过相同的内容');
+    if (dupe && dupe.at.getTime() > later(ctx.now, -1, 'day').getTime()) throw new AppError('CONFLICT', '24 小时内已经提交过相同的内容');
     if (!(await takeQuota(hashId('h', ctx.openid, chinaDay(ctx.now)), config.suggestionsPerDay, chinaDay(ctx.now)))) throw new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
     const check = await contentCheck(ctx.openid, `${title ?? ''}\n${text}`);
     const status: SuggestionState = check.pass ? 'published' : 'pending';

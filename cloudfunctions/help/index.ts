@@ -3,7 +3,6 @@ import { helpContract } from '../../shared/contracts/help';
 import { ACCEPT_HOURS, CONSENT_VERSION, FOLLOW_UP_DAYS, NEEDS_FOLLOW_UP, maskPhone, neutralStatus, type CaseState } from '../../shared/domain/help';
 import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
-import { chinaDay } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
@@ -17,11 +16,9 @@ import { notify } from '../_lib/notify';
 import { takeQuota } from '../_lib/quota';
 import { placeName, townsById } from '../_lib/regions';
 import { seal, unseal, type Sealed } from '../_lib/seal';
+import { addDays, chinaDay, chinaInstant, later, msBetween } from '../../shared/time';
 import { audit, staffName, type AuditDoc } from './audit';
 import { allOf, areaOf, pageOfSegments, paging } from './pages';
-
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 
 /** A short neutral reference she can quote on the phone: 服务编号 FW-XXXXXX. */
 const newReference = () => `FW-${randomBytes(4).toString('hex').slice(0, 6).toUpperCase()}`;
@@ -135,7 +132,7 @@ export const main = createFunction('help', helpContract, {
       status: 'submitted',
       withdrawn: false,
       escalation: 'station',
-      dueAt: new Date(ctx.now.getTime() + ACCEPT_HOURS[input.urgency] * HOUR),
+      dueAt: later(ctx.now, ACCEPT_HOURS[input.urgency], 'hour'),
       acceptedAt: null,
       assignee: null,
       assigneeName: null,
@@ -250,7 +247,7 @@ export const main = createFunction('help', helpContract, {
     });
     await Promise.all([
       audit(me, c, 'accept', ctx.now),
-      countEvent({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: ctx.now.getTime() - c.createdAt.getTime() } }),
+      countEvent({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: msBetween(c.createdAt, ctx.now) } }),
       tellRequester(c, ctx.now),
     ]);
     return { id, status: 'accepted' as CaseState };
@@ -280,7 +277,7 @@ export const main = createFunction('help', helpContract, {
     if (c.status === 'closed') throw new AppError('CONFLICT', '这条记录已经结案');
     if (c.purgedAt) throw new AppError('CONFLICT', '这条记录的个人信息已删除');
     const message = messageToRequester?.trim();
-    const followUpAt = NEEDS_FOLLOW_UP.has(type) ? new Date(Date.parse(`${date}T00:00:00+08:00`) + FOLLOW_UP_DAYS * DAY) : type === '回访' ? null : c.followUpAt;
+    const followUpAt = NEEDS_FOLLOW_UP.has(type) ? chinaInstant(addDays(date, FOLLOW_UP_DAYS)) : type === '回访' ? null : c.followUpAt;
     const data: Record<string, unknown> = {
       status: c.status === 'submitted' || c.status === 'accepted' ? 'in_progress' : c.status,
       actions: _.push([{ type, date, note: sealAt(c, 'actions.note', note.trim()), message: message ? sealAt(c, 'actions.message', message) : null, by: me._id, byName: staffName(me), at: ctx.now }]),
@@ -297,7 +294,7 @@ export const main = createFunction('help', helpContract, {
     await change(c, data);
     const events: CountedEvent[] = [{ ...person(c, ctx.now), metric: metricVariant('help_action', ['type', type]) }];
     if (type === '回访' && c.followUpAt) events.push({ ...person(c, ctx.now), metric: 'help_followup_done' });
-    if (c.status === 'submitted') events.push({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: ctx.now.getTime() - c.createdAt.getTime() } });
+    if (c.status === 'submitted') events.push({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: msBetween(c.createdAt, ctx.now) } });
     const jobs: Array<Promise<unknown>> = [countEvents(events), audit(me, c, 'action', ctx.now, type)];
     if (message) jobs.push(tellRequester(c, ctx.now));
     await Promise.all(jobs);
@@ -328,8 +325,8 @@ export const main = createFunction('help', helpContract, {
     if (me.role === 'station' && villageId !== me.village) throw new AppError('FORBIDDEN', '只能登记本村（社区）的来访');
     const towns = await townsById(ctx.now);
     if (villageId && !towns.get(town)?.villages.some((v) => v.id === villageId)) throw new AppError('INVALID_INPUT', '这个村（社区）不在您的镇街');
-    const at = new Date(Date.parse(`${date}T12:00:00+08:00`));
-    if (Number.isNaN(at.getTime()) || at.getTime() > ctx.now.getTime() + DAY) throw new AppError('INVALID_INPUT', '来访日期不正确');
+    const at = chinaInstant(date, '12:00');
+    if (!at || at.getTime() > later(ctx.now, 1, 'day').getTime()) throw new AppError('INVALID_INPUT', '来访日期不正确');
     const visitId = newCaseId();
     const c: CaseDoc = {
       _id: visitId,
@@ -375,7 +372,7 @@ export const main = createFunction('help', helpContract, {
     const { page, pageSize } = paging(input);
     const area = areaOf(me);
     if (!area) return { cases: [], total: 0, page, pageSize };
-    const horizon = new Date(ctx.now.getTime() + 3 * DAY);
+    const horizon = later(ctx.now, 3, 'day');
     const where = allOf([area, { followUpAt: _.lte(horizon), status: _.neq('closed') }]);
     const { docs, total } = await pageOfSegments([{ where, order: [['followUpAt', 'asc']] }], page, pageSize);
     const towns = await townsById(ctx.now);
@@ -389,8 +386,8 @@ export const main = createFunction('help', helpContract, {
     if (caseId) where.caseId = caseId;
     if (reference) where.reference = reference;
     if (staff) where.staff = staff;
-    const after = from ? new Date(Date.parse(`${from}T00:00:00+08:00`)) : null;
-    const before = to ? new Date(Date.parse(`${to}T00:00:00+08:00`) + DAY) : null;
+    const after = from ? chinaInstant(from) : null;
+    const before = to ? chinaInstant(addDays(to, 1)) : null;
     if (after && before) where.at = _.gte(after).and(_.lt(before));
     else if (after) where.at = _.gte(after);
     else if (before) where.at = _.lt(before);

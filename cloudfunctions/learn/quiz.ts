@@ -4,7 +4,7 @@ import { isCorrect, quotaByRatio, scoreOf, seedOf } from '../../shared/domain/qu
 import { maskName } from '../../shared/domain/names';
 import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
-import { chinaDay } from '../../shared/time';
+import { chinaDay, later } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { countEvents, type CountedEvent } from '../_lib/counters';
@@ -78,7 +78,7 @@ async function campaign(ctx: CallContext, campaignId: string) {
   }
   const questions = await questionsByIds(ids, ctx.now);
   const attemptId = newAttemptId();
-  const deadline = c.timeLimitSec ? new Date(ctx.now.getTime() + c.timeLimitSec * 1000) : null;
+  const deadline = c.timeLimitSec ? later(ctx.now, c.timeLimitSec, 'second') : null;
   return createAttempt(
     ctx,
     {
@@ -131,7 +131,7 @@ async function ownAttempt(ctx: CallContext, attemptId: string): Promise<AttemptD
 }
 
 function grade(attempt: AttemptDoc, questions: Map<string, QuestionDoc>, given: Map<string, string[]>, now: Date, lawShort: (id: string) => string): QuizResult {
-  const expired = attempt.deadline !== null && now.getTime() > attempt.deadline.getTime() + GRACE_MS;
+  const expired = attempt.deadline !== null && now.getTime() > later(attempt.deadline, GRACE_MS, 'millisecond').getTime();
   const items = attempt.questions.flatMap(({ id, order }) => {
     const q = questions.get(id);
     if (!q) return [];
@@ -262,7 +262,7 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
       attempt.campaignId ? getById<CampaignDoc>(COLL.campaigns, attempt.campaignId) : Promise.resolve(null),
     ]);
     // A campaign answer arriving after the campaign closed does not count (the network's grace aside).
-    if (attempt.campaignId && (!campaignDoc || ctx.now.getTime() > campaignDoc.endsAt.getTime() + GRACE_MS)) throw new AppError('CONFLICT', '活动已经结束，这次答题不再计分');
+    if (attempt.campaignId && (!campaignDoc || ctx.now.getTime() > later(campaignDoc.endsAt, GRACE_MS, 'millisecond').getTime())) throw new AppError('CONFLICT', '活动已经结束，这次答题不再计分');
     const questions = new Map(docs.map((q) => [q._id, q]));
     const result = grade(attempt, questions, given, ctx.now, (id) => laws.get(id)?.short ?? '');
     // Only the call that flips the attempt from open to submitted records anything: identical

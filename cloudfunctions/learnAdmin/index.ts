@@ -11,7 +11,7 @@ import { questionsChanged } from '../_lib/question-version';
 import { getById, insert, isDuplicateKey, list, listByIds, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import type { CallContext } from '../_lib/handler';
 import { createFunction } from '../_lib/handler';
-import { chinaDay } from '../../shared/time';
+import { chinaDay, parseInstant } from '../../shared/time';
 
 type LawDoc = { _id: string; short: string; name: string; lessonCount: number; questionCount?: number };
 type QuestionDoc = Omit<QuestionDraft, 'id'> & { _id: string; status: 'active' | 'retired'; origin?: 'seed' | 'staff' | 'import'; updatedAt?: Date; editedAt?: Date };
@@ -167,9 +167,9 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
   },
 
   async saveCampaign({ campaign }, ctx) {
-    const startsAt = new Date(campaign.startsAt);
-    const endsAt = new Date(campaign.endsAt);
-    if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) throw new AppError('INVALID_INPUT', '开始和结束时间格式不正确');
+    const startsAt = parseInstant(campaign.startsAt);
+    const endsAt = parseInstant(campaign.endsAt);
+    if (!startsAt || !endsAt) throw new AppError('INVALID_INPUT', '开始和结束时间格式不正确');
     if (endsAt <= startsAt) throw new AppError('INVALID_INPUT', '结束时间要晚于开始时间');
     const weighted = Object.entries(campaign.ratio).filter(([, w]) => w > 0);
     if (weighted.length === 0) throw new AppError('INVALID_INPUT', '至少给一部法律设置出题比例');

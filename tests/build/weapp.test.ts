@@ -1,21 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageSizes } from '../../scripts/weapp-size';
+import { allPages, packageSizes, readAppJson } from '../../scripts/weapp-size';
 
 const ROOT = path.resolve(__dirname, '../..');
 const WEAPP = path.join(ROOT, 'dist/weapp');
 const MAIN_BUDGET = 600 * 1024;
 
-interface AppJson {
-  pages: string[];
-  subPackages?: Array<{ root: string; pages: string[] }>;
-  subpackages?: Array<{ root: string; pages: string[] }>;
-  tabBar?: { list: Array<{ pagePath: string; text: string }> };
-}
-
 describe('the weapp build (npm run build:weapp)', () => {
-  const appJsonPath = path.join(WEAPP, 'app.json');
-  const app = JSON.parse(fs.readFileSync(appJsonPath, 'utf8')) as AppJson;
+  const app = readAppJson(WEAPP);
   const subs = app.subPackages ?? app.subpackages ?? [];
 
   it('has an app.json with pages, and tab pages that are main-package pages', () => {
@@ -24,8 +16,7 @@ describe('the weapp build (npm run build:weapp)', () => {
   });
 
   it('has every page of every package: its .js, .json and template', () => {
-    const all = [...app.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))];
-    for (const page of all) {
+    for (const page of allPages(app)) {
       expect(fs.existsSync(path.join(WEAPP, `${page}.js`))).toBe(true);
       expect(fs.existsSync(path.join(WEAPP, `${page}.json`))).toBe(true);
       const hasTemplate = fs.existsSync(path.join(WEAPP, `${page}.wxml`)) || fs.existsSync(path.join(WEAPP, 'base.wxml'));

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { CallView } from '../../components/call-view';
-import { deadlineText, whereText } from '../../components/hall/format';
+import { whereText } from '../../components/hall/format';
+import { deadlineText } from '../../time';
 import { submitUrl, topicUrl } from '../../components/hall/urls';
 import { Page } from '../../components/page';
 import { Tappable } from '../../components/tappable';

@@ -9,7 +9,7 @@ import { StatusTag } from '../../../components/hall/status-tag';
 import { Timeline } from '../../../components/hall/timeline';
 import { submitUrl } from '../../../components/hall/urls';
 import { Page } from '../../../components/page';
-import { dayOf } from '../../../components/quiz-format';
+import { dayOf } from '../../../time';
 import { Tappable } from '../../../components/tappable';
 import { RATING_COMMENT_MAX, useHallMine, type MySuggestionsState, type OwnSuggestionView } from '../../../hooks/use-hall-mine';
 import { openPage } from '../../../routes';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { noticeTarget } from '../../../components/hall/urls';
 import { CallView } from '../../../components/call-view';
 import { Page } from '../../../components/page';
-import { dayOf } from '../../../components/quiz-format';
+import { dayOf } from '../../../time';
 import { Tappable } from '../../../components/tappable';
 import { useInbox, type InboxItemView, type InboxState } from '../../../hooks/use-inbox';
 import './index.scss';

@@ -9,7 +9,7 @@ import { Field, TextInput, WhenInput } from '../../../components/staff/fields';
 import { ListPager } from '../../../components/staff/pager';
 import { Tappable } from '../../../components/tappable';
 import { useCaseAudit, type AuditFilter, type CaseAudit } from '../../../hooks/use-cases';
-import { chinaStamp } from '../../labels';
+import { chinaStamp } from '../../../time';
 import './index.scss';
 
 const roleLabel = (role: string): string => (ROLE_LABELS as Record<string, string | undefined>)[role] ?? role;

@@ -6,15 +6,15 @@ import { Tappable } from '../../../components/tappable';
 import { useLaws } from '../../../hooks/use-laws';
 import { useStaffCampaigns, type StaffCampaign } from '../../../hooks/use-staff-campaigns';
 import { openPage } from '../../../routes';
-import { chinaStamp } from '../../labels';
+import { chinaStamp, msUntil } from '../../../time';
 import { campaignEditUrl } from '../../routes';
 import './index.scss';
 
 /** Where a campaign stands now: 草稿, 未开始, 进行中 or 已结束. */
 function phaseOf(c: StaffCampaign, now: number): { text: string; tone: string } {
   if (!c.published) return { text: '草稿', tone: 'tag--grey' };
-  if (now < Date.parse(c.startsAt)) return { text: '未开始', tone: '' };
-  if (now > Date.parse(c.endsAt)) return { text: '已结束', tone: 'tag--grey' };
+  if (msUntil(c.startsAt, now) > 0) return { text: '未开始', tone: '' };
+  if (msUntil(c.endsAt, now) < 0) return { text: '已结束', tone: 'tag--grey' };
   return { text: '进行中', tone: 'tag--ok' };
 }
 

@@ -7,13 +7,13 @@ import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { Tappable } from '../../../components/tappable';
 import { useHallStaffTopics, type StaffTopicView } from '../../../hooks/use-hall-staff-topics';
 import { openPage } from '../../../routes';
-import { chinaStamp } from '../../labels';
+import { chinaStamp, msUntil } from '../../../time';
 import './index.scss';
 
 /** Where a topic stands: 征集中, 已截止 (deadline passed) or 已关闭 (closed early). */
 function phaseOf(t: StaffTopicView, now: number): { text: string; tone: string } {
   if (t.open) return { text: '征集中', tone: 'tag--ok' };
-  return Date.parse(t.deadline) > now ? { text: '已关闭', tone: 'tag--grey' } : { text: '已截止', tone: 'tag--grey' };
+  return msUntil(t.deadline, now) > 0 ? { text: '已关闭', tone: 'tag--grey' } : { text: '已截止', tone: 'tag--grey' };
 }
 
 /** 议题管理: the topics of my area; tap one to edit or close it, or post a new one. */

@@ -8,7 +8,8 @@ import { Tappable } from '../../../components/tappable';
 import { useLaws } from '../../../hooks/use-laws';
 import { useStaffReports, type ReportStatus, type StaffReport, type StaffReports } from '../../../hooks/use-staff-reports';
 import { openPage } from '../../../routes';
-import { REPORT_STATUS_LABELS, chinaStamp } from '../../labels';
+import { REPORT_STATUS_LABELS } from '../../labels';
+import { chinaStamp } from '../../../time';
 import { questionEditUrl } from '../../routes';
 import './index.scss';
 
