@@ -4,6 +4,7 @@ import path from 'node:path';
 import { CONSENT_VERSION } from '../../shared/domain/help';
 import { chinaDay } from '../../shared/time';
 import type { Host } from '../../server/host';
+import { provideSecrets } from '../../server/secrets';
 import { call, dataOf, freshHost, tempDir } from '../support/host';
 
 let host: Host;
@@ -282,28 +283,25 @@ describe('sealing bound to its place', () => {
   });
 
   it('keeps the help keys outside the data folder when HELP_KEYS_FILE names a place, moving keys found in the data folder there', () => {
-    const saved = { keys: process.env.HELP_KEYS, active: process.env.HELP_ACTIVE_KEY, lookup: process.env.HELP_LOOKUP_KEY };
     const data = tempDir('keys-data-');
     const apart = path.join(tempDir('keys-apart-'), 'help-keys.json');
-    try {
-      freshHost({ dataDir: data }).close();
-      const inData = JSON.parse(fs.readFileSync(path.join(data, 'secrets.json'), 'utf8')) as Loose;
-      expect(inData.active).toBe('k1');
-      expect(typeof (inData.keys as Record<string, unknown>).k1).toBe('string');
-      expect(typeof inData.lookup).toBe('string');
-      freshHost({ dataDir: data, helpKeysFile: apart }).close();
-      const moved = JSON.parse(fs.readFileSync(apart, 'utf8')) as Loose;
-      expect(moved).toEqual({ active: 'k1', keys: inData.keys, lookup: inData.lookup });
-      expect(fs.statSync(apart).mode & 0o777).toBe(0o600);
-      const left = JSON.parse(fs.readFileSync(path.join(data, 'secrets.json'), 'utf8')) as Loose;
-      expect(Object.keys(left)).toEqual(['host']);
-      for (const name of fs.readdirSync(data)) {
-        const file = path.join(data, name);
-        if (fs.statSync(file).isFile()) expect(fs.readFileSync(file).includes(Buffer.from(String(inData.lookup)))).toBe(false);
-      }
-    } finally {
-      Object.assign(process.env, { HELP_KEYS: saved.keys, HELP_ACTIVE_KEY: saved.active, HELP_LOOKUP_KEY: saved.lookup });
-    }
+    const env: NodeJS.ProcessEnv = {};
+    provideSecrets(data, null, env);
+    const inData = JSON.parse(fs.readFileSync(path.join(data, 'secrets.json'), 'utf8')) as Loose;
+    expect(inData.active).toBe('k1');
+    expect(JSON.stringify(inData.keys)).toBe(env.HELP_KEYS);
+    const firstEnv = { ...env };
+    provideSecrets(data, apart, env);
+    expect(env).toEqual(firstEnv);
+    expect(JSON.parse(fs.readFileSync(apart, 'utf8'))).toEqual({ active: 'k1', keys: inData.keys, lookup: inData.lookup });
+    expect(fs.statSync(apart).mode & 0o777).toBe(0o600);
+    const left = JSON.parse(fs.readFileSync(path.join(data, 'secrets.json'), 'utf8')) as Loose;
+    expect(Object.keys(left)).toEqual(['host']);
+    for (const name of fs.readdirSync(data)) expect(fs.readFileSync(path.join(data, name)).includes(Buffer.from(String(inData.lookup)))).toBe(false);
+    // A fresh data folder with HELP_KEYS_FILE set never holds keys at all.
+    const fresh = tempDir('keys-fresh-');
+    provideSecrets(fresh, path.join(tempDir('keys-apart-'), 'k.json'), {});
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(fresh, 'secrets.json'), 'utf8')) as Loose)).toEqual(['host']);
   });
 
   it('gives each deployed function only the keys its code uses (helpTimer opens nothing)', () => {

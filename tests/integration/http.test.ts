@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { startProblem } from '../../server/config';
-import { createHost } from '../../server/host';
+import { migrate, seed } from '../../server/migrate';
+import { SqliteStore } from '../../server/store/sqlite-store';
 import type { Host } from '../../server/host';
 import { createHttpServer, fromThisMachine } from '../../server/http';
 import { freshHost, tempDir } from '../support/host';
@@ -232,20 +233,19 @@ describe('identities the host issues', () => {
   });
 
   it('keeps the sample people, and every role they carry, out of a data folder opened outside local mode', () => {
-    const dataDir = tempDir('public-');
-    createHost({ dataDir }).close();
-    const publicHost = createHost({ dataDir, local: false });
+    const store = new SqliteStore(path.join(tempDir('public-'), 'store.sqlite'));
     try {
-      for (const id of ['dev-learner', 'dev-station', 'dev-town', 'dev-district', 'dev-admin']) expect(publicHost.store.get('users', id)).toBeUndefined();
-      expect(publicHost.store.get('meta', 'people')).toBeUndefined();
+      migrate(store);
+      seed(store, new Date(), true);
+      expect(store.get('users', 'dev-admin')?.doc).toMatchObject({ role: 'admin' });
+      seed(store, new Date(), false);
+      for (const id of ['dev-learner', 'dev-station', 'dev-town', 'dev-district', 'dev-admin']) expect(store.get('users', id)).toBeUndefined();
+      expect(store.get('meta', 'people')).toBeUndefined();
+      // Back in local mode, they are seeded again.
+      seed(store, new Date(), true);
+      expect(store.get('users', 'dev-admin')?.doc).toMatchObject({ role: 'admin' });
     } finally {
-      publicHost.close();
-    }
-    const again = createHost({ dataDir });
-    try {
-      expect(again.store.get('users', 'dev-admin')?.doc).toMatchObject({ role: 'admin' });
-    } finally {
-      again.close();
+      store.close();
     }
   });
 
