@@ -18,6 +18,15 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/build-functions-once.ts',
     },
+    // The built bundles on the deploy runtime's Node (cloudbaserc.json), served by a host on this one.
+    {
+      ...common,
+      displayName: 'runtime',
+      testMatch: ['<rootDir>/tests/runtime/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/support/build-functions-once.ts',
+    },
+    // Each CloudBase / MongoDB rule the code relies on, with its source, on the fast paths and on mingo.
+    { ...common, displayName: 'conformance', testMatch: ['<rootDir>/tests/conformance/**/*.test.ts'] },
     { ...common, displayName: 'build', testMatch: ['<rootDir>/tests/build/**/*.test.ts'] },
     // Native mini-program components, loaded by miniprogram-simulate in jsdom.
     { ...common, displayName: 'component', testEnvironment: 'jsdom', testMatch: ['<rootDir>/tests/component/**/*.test.ts'] },

@@ -20,13 +20,14 @@ export default defineConfig<'webpack5'>((merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'client',
     outputRoot: `dist/${TARO_ENV}`,
-    plugins: [path.join(__dirname, 'plugins/weapp-aria.js'), path.join(__dirname, 'plugins/weapp-project-config.js')],
+    plugins: [path.join(__dirname, 'plugins/weapp-aria.js'), path.join(__dirname, 'plugins/weapp-project-config.js'), path.join(__dirname, 'plugins/h5-precompress.js')],
     alias: { '@shared': SHARED },
     defineConstants: {
       // Empty means "the environment the mini-program was opened in" (DYNAMIC_CURRENT_ENV).
       CLOUD_ENV: JSON.stringify(CLOUD_ENV),
     },
-    copy: { patterns: [], options: {} },
+    // The browser build's favicon (drawn by scripts/make-icons.ts), at the site root where browsers look.
+    copy: { patterns: TARO_ENV === 'h5' ? [{ from: 'client/assets/icons/favicon.ico', to: 'dist/h5/favicon.ico' }] : [], options: {} },
     framework: 'react',
     // Taro prebundles only in non-production (watch) builds; off, so a watch build matches the real one.
     compiler: { type: 'webpack5', prebundle: { enable: false } },

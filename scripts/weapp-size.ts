@@ -14,7 +14,7 @@ export interface AppJson {
   pages: string[];
   subPackages?: Array<{ root: string; pages: string[] }>;
   subpackages?: Array<{ root: string; pages: string[] }>;
-  tabBar?: { list: Array<{ pagePath: string; text: string }> };
+  tabBar?: { list: Array<{ pagePath: string; text: string; iconPath?: string; selectedIconPath?: string }> };
   window?: { navigationBarTitleText?: string };
 }
 

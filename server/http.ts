@@ -7,23 +7,13 @@ import { contractsDocument } from './contracts-schema';
 import { DEV_PEOPLE } from './dev-people';
 import type { Host } from './host';
 import type { CallIdentity } from './sdk-host';
+import { createStaticSite } from './static';
 
 const MAX_BODY = 100 * 1024;
 const VISITOR_COOKIE = 'jgfzt_visitor';
 const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
 const VISITOR_RE = /^visitor-[0-9a-f]{24}$/;
 const HOUR = 60 * 60 * 1000;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
-
 /** Options of the HTTP front of a local host. */
 export interface HttpOptions {
   host: Host;
@@ -84,34 +74,6 @@ function cookie(req: http.IncomingMessage, name: string): string | undefined {
     if (k === name) return v.join('=');
   }
   return undefined;
-}
-
-/** Serves a file of the h5 build; the app's page itself (index.html) may carry a new visitor's cookie. */
-function serveStatic(dir: string, urlPath: string, res: http.ServerResponse, visitorCookie: () => Record<string, string>): void {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    send(res, 400, { error: 'malformed path' });
-    return;
-  }
-  const clean = path.normalize(decoded).replace(/^([/\\])+/, '');
-  let file = path.join(dir, clean);
-  if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dir, 'index.html');
-  if (!fs.existsSync(file)) {
-    send(res, 404, { error: 'not found' });
-    return;
-  }
-  const ext = path.extname(file);
-  const immutable = /\.[0-9a-f]{8,}\.(js|css)$/.test(file);
-  res.writeHead(200, {
-    ...(path.basename(file) === 'index.html' ? visitorCookie() : {}),
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-  });
-  fs.createReadStream(file).pipe(res);
 }
 
 type Identified = { identity: CallIdentity; setCookie: Record<string, string> } | { status: number; error: string };
@@ -206,6 +168,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
   const log = options.log ?? ((line: string) => console.log(line));
   const contracts = contractsDocument();
   const functions = new Set(host.functions);
+  const site = options.staticDir ? createStaticSite(options.staticDir) : null;
   const visitors = new Visitors(host.secrets.visitorKey, options.visitorsPerHour ?? 60, options.clock ?? Date.now);
 
   return http.createServer((req, res) => {
@@ -262,10 +225,13 @@ export function createHttpServer(options: HttpOptions): http.Server {
         return;
       }
       if (route.startsWith('/api/')) return send(res, 404, { error: 'not found' });
-      if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) {
-        // The page hands out the visitor identity, so the app's first calls already share one.
-        const cookieOf = () => (visitors.verify(cookie(req, VISITOR_COOKIE)) ? {} : visitorCookieHeader(visitors.issue(req.socket.remoteAddress ?? '')));
-        return serveStatic(options.staticDir, route, res, cookieOf);
+      if (site && (req.method === 'GET' || req.method === 'HEAD')) {
+        // The app's page (any path without an extension) hands out the visitor identity, so the
+        // app's first calls already share one.
+        if (path.extname(route) === '' && !visitors.verify(cookie(req, VISITOR_COOKIE))) {
+          for (const [name, value] of Object.entries(visitorCookieHeader(visitors.issue(req.socket.remoteAddress ?? '')))) res.setHeader(name, value);
+        }
+        return site(req, res, route);
       }
       return send(res, 404, { error: 'not found' });
     })().catch((err: unknown) => {

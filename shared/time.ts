@@ -149,3 +149,35 @@ export function hoursOf(ms: number): number {
 export function msBetween(from: Date | number | string, to: Date | number | string): number {
   return dayjs(to).diff(dayjs(from));
 }
+
+/**
+ * The calendar date (and time of day, when there is one) of a spreadsheet date serial: days since
+ * 1899-12-30 (1904-01-01 in the 1904 system), no time zone. `YYYY-MM-DD`, `YYYY-MM-DD HH:mm[:ss]`,
+ * or `HH:mm[:ss]` for a time alone.
+ */
+export function spreadsheetDateText(serial: number, date1904: boolean): string {
+  let days = Math.floor(serial);
+  let seconds = Math.round((serial - days) * 86_400);
+  if (seconds === 86_400) {
+    days += 1;
+    seconds = 0;
+  }
+  // The 1900 system counts a 29 February 1900 that never was: serials before it start a day later.
+  const epoch = dayjs.utc(date1904 ? '1904-01-01' : days < 61 ? '1899-12-31' : '1899-12-30');
+  const at = epoch.add(days, 'day').add(seconds, 'second');
+  const time = at.format(seconds % 60 ? 'HH:mm:ss' : 'HH:mm');
+  if (days === 0 && !date1904) return time;
+  return seconds ? `${at.format('YYYY-MM-DD')} ${time}` : at.format('YYYY-MM-DD');
+}
+
+/** An instant as an HTTP date (RFC 9110 IMF-fixdate), as Last-Modified carries it. */
+export function httpDate(ms: number): string {
+  return dayjs.utc(ms).format('ddd, DD MMM YYYY HH:mm:ss [GMT]');
+}
+
+/** An HTTP date (If-Modified-Since) in milliseconds, or null when it is not a date. */
+export function httpDateMs(text: string): number | null {
+  const at = dayjs(text);
+  return at.isValid() ? at.valueOf() : null;
+}
+

@@ -149,7 +149,7 @@ const NOT_STAFF: ResultError = { code: 'FORBIDDEN', message: '只有工作人员
 export function useHallTopicForm(topicId: string | undefined): TopicFormState {
   const profile = useCall('account', 'me', {});
   const regions = useCall('account', 'listRegions', {});
-  const topics = useCall('hall', 'staffTopics', topicId ? {} : null);
+  const topics = useCall('hall', 'staffTopics', topicId ? { topicId } : null);
   const [id, setId] = useState<string | null>(topicId ?? null);
   const [form, setForm] = useState<TopicForm | null>(null);
   const [saved, setSaved] = useState<TopicForm | null>(null);

@@ -178,7 +178,7 @@ export function useStaffCampaignForm(campaignId: string | undefined, laws: reado
     let live = true;
     setLoading(true);
     setLoadError(null);
-    void call('learnAdmin', 'listCampaigns', {}).then((result) => {
+    void call('learnAdmin', 'listCampaigns', { id: campaignId }).then((result) => {
       if (!live) return;
       setLoading(false);
       if (!result.ok) {

@@ -2,11 +2,14 @@ import { accountContract, type Profile } from '../../shared/contracts/account';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { getById, insert, isDuplicateKey, list, updateWhere } from '../_lib/db-helpers';
+import { countWhere, getById, insert, isDuplicateKey, list, pageOf, updateWhere } from '../_lib/db-helpers';
 import { createFunction } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { requesterKey } from '../_lib/lookup';
 import type { TownDoc } from '../_lib/regions';
+
+/** Notices per page of 我的消息. */
+const INBOX_PAGE = 30;
 
 /** Her inbox: notices filed under her OPENID, and those about help filed under her requester key. */
 const inboxOwners = (openid: string) => _.in([openid, requesterKey(openid)]);
@@ -63,13 +66,15 @@ export const main = createFunction('account', accountContract, {
     return profileOf({ ...user, ...place });
   },
 
-  async inbox(_input, ctx) {
-    const items = await list<{ _id: string; title: string; body: string; page: string | null; read: boolean; createdAt: Date }>(
-      db.collection(COLL.inbox).where({ openid: inboxOwners(ctx.openid) }).orderBy('createdAt', 'desc').limit(50),
-    );
+  async inbox({ cursor }, ctx) {
+    const [page, unread] = await Promise.all([
+      pageOf<{ _id: string; title: string; body: string; page: string | null; read: boolean; createdAt: Date }>(COLL.inbox, { openid: inboxOwners(ctx.openid) }, { field: 'createdAt', dir: 'desc' }, cursor, INBOX_PAGE),
+      countWhere(COLL.inbox, { openid: inboxOwners(ctx.openid), read: false }),
+    ]);
     return {
-      items: items.map((i) => ({ id: i._id, title: i.title, body: i.body, page: i.page, read: i.read, createdAt: i.createdAt.toISOString() })),
-      unread: items.filter((i) => !i.read).length,
+      items: page.items.map((i) => ({ id: i._id, title: i.title, body: i.body, page: i.page, read: i.read, createdAt: i.createdAt.toISOString() })),
+      unread,
+      next: page.next,
     };
   },
 

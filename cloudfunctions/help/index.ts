@@ -6,14 +6,15 @@ import { metricVariant } from '../../shared/stats-keys';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
-import { countEvent, countEvents, type CountedEvent } from '../_lib/counters';
+import { bumpCounters, claimFirsts, countEvent, countEvents, markersOf, readMarkers, type CountedEvent } from '../_lib/counters';
 import { casePlace, eraseNotices, erasure, staffAt, staffCanHandle, tellStaff, type CaseDoc, type CaseSecret, type SealedField } from '../_lib/cases';
 import { getById, insert, list, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { lookupHash, requesterKey } from '../_lib/lookup';
 import { notify } from '../_lib/notify';
-import { takeQuota } from '../_lib/quota';
+import { newId } from '../_lib/ids';
+import { takeQuota, type QuotaDoc } from '../_lib/quota';
 import { placeName, townsById } from '../_lib/regions';
 import { seal, unseal, type Sealed } from '../_lib/seal';
 import { addDays, chinaDay, chinaInstant, later, msBetween } from '../../shared/time';
@@ -104,12 +105,22 @@ export const main = createFunction('help', helpContract, {
     }
     if (input.consentVersion !== CONSENT_VERSION) throw new AppError('CONFLICT', '告知同意书已更新，请重新阅读并勾选同意');
     if (input.contact.method === 'phone' && !input.contact.phone) throw new AppError('INVALID_INPUT', '选择电话联系时请填写电话号码');
-    const towns = await townsById(ctx.now);
+    const day = chinaDay(ctx.now);
+    const requester = requesterKey(ctx.openid);
+    // Keyed by a hash: the allowance must not say who asked for help on which day.
+    const allowance = lookupHash('q', `${ctx.openid}|${day}`);
+    const counted: CountedEvent = { person: requester, town: input.town, village: input.village, at: ctx.now, metric: 'help_request', dims: { category: input.category, channel: 'online' } };
+    // First, everything that depends on nothing else: the places, her allowance, her markers, the station.
+    const [towns, used, known, station] = await Promise.all([
+      townsById(ctx.now),
+      getById<QuotaDoc>(COLL.quotas, allowance),
+      readMarkers(markersOf([counted])),
+      staffAt('station', input.town, input.village),
+    ]);
     const town = towns.get(input.town);
     if (!town || !town.villages.some((v) => v.id === input.village)) throw new AppError('INVALID_INPUT', '请选择所在的镇街和村（社区）');
-    const day = chinaDay(ctx.now);
-    // Keyed by a hash: the allowance must not say who asked for help on which day.
-    if (!(await takeQuota(lookupHash('q', `${ctx.openid}|${day}`), config.helpRequestsPerDay, day, 'help'))) {
+    // Second, the allowance: it decides whether anything is written at all.
+    if (!(await takeQuota(allowance, config.helpRequestsPerDay, day, { doc: used }, 'help'))) {
       throw new AppError('RATE_LIMITED', `今天已经登记了 ${config.helpRequestsPerDay} 次，工作人员会尽快联系您。如果情况紧急，请马上拨打 110 报警，或拨打 12338 妇女维权热线。`);
     }
     const id = newCaseId();
@@ -124,7 +135,7 @@ export const main = createFunction('help', helpContract, {
       _id: id,
       reference: newReference(),
       channel: 'online',
-      requester: requesterKey(ctx.openid),
+      requester,
       category: input.category,
       urgency: input.urgency,
       town: input.town,
@@ -152,11 +163,9 @@ export const main = createFunction('help', helpContract, {
       updatedAt: ctx.now,
       purgedAt: null,
     };
-    await insert(COLL.cases, c as unknown as Record<string, unknown>);
-    await Promise.all([
-      countEvent({ ...person(c, ctx.now), metric: 'help_request', dims: { category: c.category, channel: 'online' } }),
-      staffAt('station', c.town, c.village).then((staff) => tellStaff(staff, '有新的服务记录待受理', `编号 ${c.reference}`, c._id, ctx.now)),
-    ]);
+    // Third, the case with her markers claimed beside it (past the allowance nothing refuses it); then the counters and the station's notice.
+    const [, firsts] = await Promise.all([insert(COLL.cases, c as unknown as Record<string, unknown>), claimFirsts([counted], newId('ev'), known)]);
+    await Promise.all([bumpCounters([counted], firsts), tellStaff(station, '有新的服务记录待受理', `编号 ${c.reference}`, c._id, ctx.now)]);
     return { id: c._id, reference: c.reference };
   },
 
@@ -307,7 +316,7 @@ export const main = createFunction('help', helpContract, {
     await change(c, {
       status: 'closed',
       outcome,
-      closeNote: sealAt(c, 'closeNote', note.trim()),
+      closeNote: _.set(sealAt(c, 'closeNote', note.trim())), // whole object: a dotted write into the null field fails on CloudBase
       closedAt: ctx.now,
       followUpAt: null,
       updatedAt: ctx.now,

@@ -135,10 +135,12 @@ const QUESTION_CACHE_MAX = 5_000;
 /**
  * Question documents by id, in the order asked (missing ones left out). Kept in memory per
  * function instance and checked against the questions' version on every call: one small read
- * instead of ten full questions, with the current content always.
+ * instead of ten full questions, with the current content always. `knownVersion`: the version
+ * just read by the caller (read it with its other first reads to save a round trip).
  */
-export async function questionsByIds(ids: readonly string[], now: Date): Promise<QuestionDoc[]> {
-  const version = await questionsVersion();
+export async function questionsByIds(ids: readonly string[], now: Date, knownVersion?: string): Promise<QuestionDoc[]> {
+  // The version may come from a read made together with the call's first ones.
+  const version = knownVersion ?? (await questionsVersion());
   let cache = questionCache;
   if (!cache || cache.version !== version || msBetween(cache.at, now) > QUESTION_CACHE_MS || cache.docs.size > QUESTION_CACHE_MAX) {
     cache = { version, at: now.getTime(), docs: new Map() };

@@ -5,3 +5,12 @@ export const IdSchema = z.string().check(z.minLength(1), z.maxLength(64), z.rege
 
 /** An input with no fields. */
 export const EmptySchema = z.strictObject({});
+
+/** Where a list resumes: the `next` of the previous page, passed back unchanged. */
+export const CursorSchema = z.string().check(z.minLength(1), z.maxLength(200));
+
+/** The input of a list read page by page: no cursor for the first page. */
+export const PageInputSchema = z.strictObject({ cursor: z.optional(CursorSchema) });
+
+/** The cursor of the following page, or null on the last one. */
+export const NextSchema = z.nullable(z.string());

@@ -24,6 +24,22 @@ describe('the weapp build (npm run build:weapp)', () => {
     }
   });
 
+  it('gives every tab an icon in both states: a PNG in the main package, within WeChat\'s 40 KB', () => {
+    const tabs = app.tabBar?.list ?? [];
+    expect(tabs).toHaveLength(4);
+    for (const tab of tabs) {
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+        expect(icon).toMatch(/^assets\/tabbar\/[a-z-]+\.png$/);
+        const bytes = fs.readFileSync(path.join(WEAPP, icon as string));
+        expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+        expect(bytes.length).toBeLessThanOrEqual(40 * 1024);
+        // 81×81, WeChat's recommended size: width and height from the IHDR chunk.
+        expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([81, 81]);
+      }
+      expect(tab.iconPath).not.toBe(tab.selectedIconPath);
+    }
+  });
+
   it('keeps the learn area in a subpackage', () => {
     expect(subs.length).toBeGreaterThan(0);
   });

@@ -9,6 +9,7 @@ import { useHallTopics, type TopicView } from '../../hooks/use-hall-topics';
 import { useNow } from '../../hooks/use-now';
 import { openPage, ROUTES } from '../../routes';
 import './index.scss';
+import { LoadMore } from '../../components/load-more';
 
 function TopicCard({ topic, now }: { topic: TopicView; now: number }) {
   const when = deadlineText(topic.deadline, topic.open, now);
@@ -86,6 +87,7 @@ export default function HallPage() {
       <CallView state={topics} loadingText='正在加载议题…'>
         {(data) => <TopicList topics={data.topics} now={now} />}
       </CallView>
+      <LoadMore list={topics} label='加载更多议题' />
       <Tappable className='card hall-free' role='link' testId='hall-free-list' label='大家的其他建议：不属于某个议题的建议，可以附议' onTap={() => openPage(topicUrl(null))}>
         <View className='hall-free__text'>
           <Text className='hall-free__name'>大家的其他建议</Text>

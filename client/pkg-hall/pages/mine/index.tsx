@@ -14,6 +14,7 @@ import { Tappable } from '../../../components/tappable';
 import { RATING_COMMENT_MAX, useHallMine, type MySuggestionsState, type OwnSuggestionView } from '../../../hooks/use-hall-mine';
 import { openPage } from '../../../routes';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 function CommentBox({ id, state }: { id: string; state: MySuggestionsState }) {
   const value = state.comments[id] ?? '';
@@ -113,6 +114,7 @@ export default function MySuggestionsPage() {
           </View>
         )}
       </CallView>
+      <LoadMore list={state.list} label='加载更多我的建议' />
       <Tappable className='button button--block mine__new' testId='mine-new' label='再提一条建议' onTap={() => openPage(submitUrl())}>
         <Text>再提一条建议</Text>
       </Tappable>

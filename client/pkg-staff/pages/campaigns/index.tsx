@@ -9,6 +9,7 @@ import { openPage } from '../../../routes';
 import { chinaStamp, msUntil } from '../../../time';
 import { campaignEditUrl } from '../../routes';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 /** Where a campaign stands now: 草稿, 未开始, 进行中 or 已结束. */
 function phaseOf(c: StaffCampaign, now: number): { text: string; tone: string } {
@@ -39,7 +40,9 @@ export default function StaffCampaignsPage() {
       <StaffCallView state={list} loadingText='正在加载答题活动…' emptyText='还没有答题活动，点“新建活动”创建第一个' isEmpty={(d) => d.campaigns.length === 0}>
         {(data) => (
           <View data-testid='campaign-list'>
-            <Text className='section-title'>共 {data.campaigns.length} 个活动</Text>
+            <Text className='section-title'>
+              {list.hasMore ? '已显示' : '共'} {data.campaigns.length} 个活动
+            </Text>
             {data.campaigns.map((c) => {
               const phase = phaseOf(c, now);
               return (
@@ -59,6 +62,7 @@ export default function StaffCampaignsPage() {
           </View>
         )}
       </StaffCallView>
+      <LoadMore list={list} label='加载更多活动' />
     </Page>
   );
 }

@@ -9,6 +9,7 @@ import { useHallStaffTopics, type StaffTopicView } from '../../../hooks/use-hall
 import { openPage } from '../../../routes';
 import { chinaStamp, msUntil } from '../../../time';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 /** Where a topic stands: 征集中, 已截止 (deadline passed) or 已关闭 (closed early). */
 function phaseOf(t: StaffTopicView, now: number): { text: string; tone: string } {
@@ -30,7 +31,9 @@ export default function StaffHallTopicsPage() {
       <StaffCallView state={topics} loadingText='正在加载议题…' emptyText='还没有议题，点“新建议题”发布第一个' isEmpty={(d) => d.topics.length === 0}>
         {(data) => (
           <View data-testid='staff-topic-list'>
-            <Text className='staff-note'>共 {data.topics.length} 个议题（您负责范围内的）</Text>
+            <Text className='staff-note'>
+              {topics.hasMore ? '已显示' : '共'} {data.topics.length} 个议题（您负责范围内的）
+            </Text>
             {data.topics.map((t) => {
               const phase = phaseOf(t, now);
               return (
@@ -50,6 +53,7 @@ export default function StaffHallTopicsPage() {
           </View>
         )}
       </StaffCallView>
+      <LoadMore list={topics} label='加载更多议题' />
     </Page>
   );
 }

@@ -12,6 +12,7 @@ import { REPORT_STATUS_LABELS } from '../../labels';
 import { chinaStamp } from '../../../time';
 import { questionEditUrl } from '../../routes';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 const TABS: ReportStatus[] = ['open', 'resolved', 'rejected'];
 
@@ -91,7 +92,7 @@ export default function StaffReportsPage() {
         {(data) => (
           <View data-testid='report-list'>
             <Text className='staff-note'>
-              共 {data.reports.length} 条{staff.list.loading ? '，正在刷新…' : ''}
+              共 {data.total} 条{staff.list.loading ? '，正在刷新…' : ''}
             </Text>
             {data.reports.map((r) => (
               <ReportItem key={r.id} report={r} lawShort={lawShort(r.lawId)} staff={staff} />
@@ -99,6 +100,7 @@ export default function StaffReportsPage() {
           </View>
         )}
       </StaffCallView>
+      <LoadMore list={staff.list} label='加载更多纠错' />
     </Page>
   );
 }
