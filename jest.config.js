@@ -4,6 +4,8 @@ const transform = {
 };
 const common = {
   testEnvironment: 'node',
+  // Generous: a loaded 2-core machine can take seconds for what is quick when idle; timing claims live in bench/.
+  testTimeout: 30_000,
   transform,
   transformIgnorePatterns: ['/node_modules/', '/dist/'],
   // Jest on Node 20 cannot require ESM: point the one ESM-only path import at its CommonJS twin.
