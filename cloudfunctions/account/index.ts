@@ -2,14 +2,18 @@ import { accountContract, type Profile } from '../../shared/contracts/account';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { countWhere, getById, insert, isDuplicateKey, list, pageOf, setById, updateWhere } from '../_lib/db-helpers';
+import { countWhere, getById, insert, isDuplicateKey, list, pageOf, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
+import { requesterKey } from '../_lib/lookup';
 import { liveVillage, liveVillages, type TownDoc } from '../_lib/regions';
 import { rightsHandlers } from './rights';
 
 /** Notices per page of 我的消息. */
 const INBOX_PAGE = 30;
+
+/** Her inbox: notices filed under her OPENID, and those about help filed under her requester key. */
+const inboxOwners = (openid: string) => _.in([openid, requesterKey(openid)]);
 
 async function profileOf(user: UserDoc): Promise<Profile> {
   const town = user.town ? await getById<TownDoc>(COLL.regions, user.town) : null;
@@ -32,10 +36,24 @@ async function userOnly(ctx: CallContext): Promise<UserDoc> {
   return me;
 }
 
-async function saveProfile(next: UserDoc): Promise<Profile> {
-  const { _id: id, ...fields } = next;
-  await setById(COLL.users, id, fields);
-  return profileOf(next);
+/**
+ * Only her place fields change, and only while she is a plain user: a whole-document write could
+ * undo a role (and its place) an administrator set meanwhile.
+ */
+async function savePlace(ctx: CallContext, fields: Pick<Partial<UserDoc>, 'town' | 'village' | 'placeSkipped'>): Promise<Profile> {
+  const user = await userOnly(ctx);
+  if ((await updateWhere(COLL.users, { _id: ctx.openid, role: 'user' }, fields)) === 0) {
+    const stored = await getById<UserDoc>(COLL.users, ctx.openid);
+    if (stored && stored.role !== 'user') throw new AppError('CONFLICT', '您的账号刚被设置为工作人员，所在地由管理员设置');
+    // No stored profile yet (or the same values again): written as `me` would create it.
+    if (!stored) {
+      await insert(COLL.users, { ...user, ...fields, createdAt: db.serverDate() }).catch(async (err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+        await updateWhere(COLL.users, { _id: ctx.openid, role: 'user' }, fields);
+      });
+    }
+  }
+  return profileOf({ ...user, ...fields });
 }
 
 export const main = createFunction('account', accountContract, {
@@ -61,17 +79,17 @@ export const main = createFunction('account', accountContract, {
     const region = await getById<TownDoc>(COLL.regions, town);
     if (!region || region.retired) throw new AppError('NOT_FOUND', '没有这个镇街');
     if (village && !liveVillage(region, village)) throw new AppError('NOT_FOUND', '这个镇街下没有这个村（社区）');
-    return saveProfile({ ...(await userOnly(ctx)), town, village: village ?? null });
+    return savePlace(ctx, { town, village: village ?? null });
   },
 
   async skipRegion(_input, ctx) {
-    return saveProfile({ ...(await userOnly(ctx)), placeSkipped: true });
+    return savePlace(ctx, { placeSkipped: true });
   },
 
   async inbox({ cursor }, ctx) {
     const [page, unread] = await Promise.all([
-      pageOf<{ _id: string; title: string; body: string; page: string | null; read: boolean; createdAt: Date }>(COLL.inbox, { openid: ctx.openid }, { field: 'createdAt', dir: 'desc' }, cursor, INBOX_PAGE),
-      countWhere(COLL.inbox, { openid: ctx.openid, read: false }),
+      pageOf<{ _id: string; title: string; body: string; page: string | null; read: boolean; createdAt: Date }>(COLL.inbox, { openid: inboxOwners(ctx.openid) }, { field: 'createdAt', dir: 'desc' }, cursor, INBOX_PAGE),
+      countWhere(COLL.inbox, { openid: inboxOwners(ctx.openid), read: false }),
     ]);
     return {
       items: page.items.map((i) => ({ id: i._id, title: i.title, body: i.body, page: i.page, read: i.read, createdAt: i.createdAt.toISOString() })),
@@ -83,7 +101,7 @@ export const main = createFunction('account', accountContract, {
   async markInboxRead({ ids }, ctx) {
     if (ids.length === 0) return { read: 0 };
     // Only her own notices: the owner is part of the condition.
-    const read = await updateWhere(COLL.inbox, { _id: _.in(ids), openid: ctx.openid, read: false }, { read: true });
+    const read = await updateWhere(COLL.inbox, { _id: _.in(ids), openid: inboxOwners(ctx.openid), read: false }, { read: true });
     return { read };
   },
 });

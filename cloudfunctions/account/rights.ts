@@ -3,14 +3,14 @@ import { neutralStatus } from '../../shared/domain/help';
 import { STATE_LABELS } from '../../shared/domain/suggestion-status';
 import { AppError } from '../../shared/result';
 import { chinaWall } from '../../shared/time';
-import { db } from '../_lib/cloud';
-import { purgedFields, type CaseDoc } from '../_lib/cases';
+import { _, db } from '../_lib/cloud';
+import { eraseNotices, erasure, type CaseDoc } from '../_lib/cases';
 import { COLL } from '../_lib/collections';
 import { getById, list, removeWhere, updateWhere } from '../_lib/db-helpers';
 import { exportWorkbook } from '../_lib/export';
 import type { CallContext, Handlers } from '../_lib/handler';
 import { placeName, townsById } from '../_lib/regions';
-import { lookupHash } from '../_lib/seal';
+import { requesterKey } from '../_lib/lookup';
 
 type A = Handlers<typeof accountContract>;
 
@@ -26,8 +26,11 @@ interface ProgressLike {
   history: Array<{ title: string; score: number; correct: number; total: number; at: Date }>;
 }
 
-/** Her documents, by area: found by her OPENID, or (help requests) by the keyed hash of it. */
-const mine = (ctx: CallContext) => ({ openid: ctx.openid, requester: lookupHash('r', ctx.openid) });
+/** Her documents, by area: found by her OPENID, or (help requests and their notices) by the keyed hash of it. */
+const mine = (ctx: CallContext) => {
+  const requester = requesterKey(ctx.openid);
+  return { openid: ctx.openid, requester, inbox: _.in([ctx.openid, requester]) };
+};
 
 export const rightsHandlers: Pick<A, 'myData' | 'exportMyData' | 'deleteAccount'> = {
   async myData(_input, ctx) {
@@ -38,7 +41,7 @@ export const rightsHandlers: Pick<A, 'myData' | 'exportMyData' | 'deleteAccount'
       count(COLL.attempts, { openid: who.openid }),
       count(COLL.mistakes, { openid: who.openid, active: true }),
       count(COLL.suggestions, { author: who.openid }),
-      count(COLL.inbox, { openid: who.openid }),
+      count(COLL.inbox, { openid: who.inbox }),
       count(COLL.cases, { requester: who.requester }),
     ]);
     const place = me.town ? placeName(await townsById(ctx.now), me.town, me.village) : '没有选择';
@@ -61,7 +64,7 @@ export const rightsHandlers: Pick<A, 'myData' | 'exportMyData' | 'deleteAccount'
       getById<ProgressLike>(COLL.progress, ctx.openid),
       list<{ lawId: string; questionId: string; wrongCount?: number }>(db.collection(COLL.mistakes).where({ openid: who.openid, active: true }).orderBy('lawId', 'asc').limit(100)),
       list<{ title: string; content: string; status: keyof typeof STATE_LABELS; anonymous: boolean; createdAt: Date; reply: { text: string } | null }>(db.collection(COLL.suggestions).where({ author: who.openid }).orderBy('createdAt', 'desc').limit(100)),
-      list<{ title: string; body: string; createdAt: Date }>(db.collection(COLL.inbox).where({ openid: who.openid }).orderBy('createdAt', 'desc').limit(100)),
+      list<{ title: string; body: string; createdAt: Date }>(db.collection(COLL.inbox).where({ openid: who.inbox }).orderBy('createdAt', 'desc').limit(100)),
       list<CaseDoc>(db.collection(COLL.cases).where({ requester: who.requester }).orderBy('createdAt', 'desc').limit(100)),
     ]);
     const towns = await townsById(ctx.now);
@@ -85,7 +88,8 @@ export const rightsHandlers: Pick<A, 'myData' | 'exportMyData' | 'deleteAccount'
     let purged = 0;
     for (const c of cases) {
       const close = c.status === 'closed' ? {} : { status: 'closed', withdrawn: true, outcome: '求助人撤回', closedAt: ctx.now, updatedAt: ctx.now };
-      purged += await updateWhere(COLL.cases, { _id: c._id }, { ...close, ...purgedFields(c, ctx.now) });
+      purged += await updateWhere(COLL.cases, { _id: c._id }, { ...close, ...erasure(c, ctx.now) });
+      await eraseNotices(c._id);
     }
     // Her public suggestions stay, with nothing that leads back to her.
     const anonymized = await updateWhere(COLL.suggestions, { author: who.openid }, { author: '', anonymous: true, authorName: ANONYMOUS_AUTHOR });
@@ -93,7 +97,7 @@ export const rightsHandlers: Pick<A, 'myData' | 'exportMyData' | 'deleteAccount'
       await Promise.all([
         removeWhere(COLL.attempts, { openid: who.openid }),
         removeWhere(COLL.mistakes, { openid: who.openid }),
-        removeWhere(COLL.inbox, { openid: who.openid }),
+        removeWhere(COLL.inbox, { openid: who.inbox }),
         removeWhere(COLL.progress, { _id: who.openid }),
         removeWhere(COLL.users, { _id: who.openid }),
       ])

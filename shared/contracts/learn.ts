@@ -99,7 +99,8 @@ export const learnContract = {
     doc: 'My mistake book: every question I answered wrong and have not yet put right in a drill, grouped by law; the latest mistakes first, a page at a time; `total` counts the whole book.',
     roles: 'any',
     input: z.strictObject({ lawId: z.optional(IdSchema), cursor: z.optional(CursorSchema) }),
-    output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema), next: NextSchema }),
+    /** `setAside`: entries not shown while a campaign that draws their law is open (their answers would be its answers); `total` leaves them out. */
+    output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema), next: NextSchema, setAside: z.int() }),
   }),
   drillMistakes: action({
     doc: 'A quiz from my mistake book; a question leaves the book once answered right here.',

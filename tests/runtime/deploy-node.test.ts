@@ -209,6 +209,7 @@ const CASES: { [F in FnName]: { [A in ActionName<F>]: Case } } = {
       input: (s) => ({ id: s.withdrawnId }),
     },
     caseQueue: { as: STATION, input: () => ({ status: 'open' }) },
+    caseSummary: { as: STATION, input: (s) => ({ id: s.caseId }) },
     getCase: { as: STATION, input: (s) => ({ id: s.caseId }) },
     accept: { as: STATION, input: (s) => ({ id: s.caseId }) },
     listAssignees: { as: TOWN, input: (s) => ({ id: s.caseId }), keep: (d, s) => (s.assignee = first<{ openid: string }>(d.staff).openid) },

@@ -83,6 +83,19 @@ function ContactFields({ req }: { req: HelpRequest }) {
   );
 }
 
+/** Today's requests are used up: she is not left without help, the numbers to call come first. */
+function DailyLimit({ message }: { message: string }) {
+  return (
+    <View className='card help-child' data-testid='help-limit' aria-live='polite'>
+      <Text className='help-child__text'>{message}</Text>
+      <View className='help-child__calls'>
+        <CallButton phone='110' name='报警电话' testId='limit-call-110' className='call-button--alarm' />
+        <CallButton phone='12338' name='妇女维权热线' testId='limit-call-12338' />
+      </View>
+    </View>
+  );
+}
+
 function Consent({ req }: { req: HelpRequest }) {
   const { consent } = req.form;
   return (
@@ -167,7 +180,7 @@ function RequestForm({ req }: { req: HelpRequest }) {
 
       <Consent req={req} />
 
-      <FormErrors error={req.sendError} problems={req.problemList} testId='help-errors' />
+      {req.sendError?.code === 'RATE_LIMITED' ? <DailyLimit message={req.sendError.message} /> : <FormErrors error={req.sendError} problems={req.problemList} testId='help-errors' />}
       <ActionButton kind='primary' className='help-button' label={form.consent ? '提交登记' : '提交登记（请先勾选同意）'} disabled={!form.consent} busy={req.sending} testId='help-submit' onTap={req.send}>
         {req.sending ? '正在提交…' : '提交登记'}
       </ActionButton>
