@@ -2,9 +2,17 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** CloudBase deletes at most this many files in one `deleteFile` call. */
+export const DELETE_FILE_MAX = 50;
+
+/** An error as the SDK rejects a storage call with: `errCode`, and `errMsg` "<api>:fail <why>". */
+function storageError(api: string, why: string, errCode: number): Error {
+  return Object.assign(new Error(`${api}:fail ${why}`), { errCode, errMsg: `${api}:fail ${why}` });
+}
+
 /**
- * The local engine behind `cloud.uploadFile` and `cloud.getTempFileURL`: files in the data folder,
- * temporary links signed with a per-process secret and served by the host.
+ * The local engine behind `cloud.uploadFile`, `cloud.getTempFileURL` and `cloud.deleteFile`: files
+ * in the data folder, temporary links signed with a per-process secret and served by the host.
  */
 export class LocalFiles {
   private readonly secret = randomBytes(32);
@@ -42,6 +50,44 @@ export class LocalFiles {
         return { fileID, tempFileURL: `/api/files/${payload}.${this.sign(payload)}`, status: 0, maxAge, errMsg: 'ok' };
       }),
     };
+  }
+
+  /**
+   * As `cloud.deleteFile({fileList})` of wx-server-sdk 4.0.2: at most 50 file IDs (strings) a call
+   * (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-server-api/storage/deleteFile.html,
+   * "一次最多 50 个"); the answer is `{fileList: [{fileID, status, errMsg}], errMsg: 'deleteFile:ok'}`,
+   * status 0 and errMsg 'ok' for a file deleted, and for a file that does not exist the SDK's mapping
+   * of CloudBase's STORAGE_FILE_NONEXIST: status -503003, errMsg 'storage file not exists'
+   * (wx-server-sdk src/api/cloud/provider/tcb/api/deleteFile.ts). A missing file is not an error
+   * of the call. A fileList that is not an array of strings is refused as the SDK refuses it
+   * (errCode -1); more than 50 with CloudBase's "invalid parameters" (-501007: the documents give
+   * the limit, not the code).
+   */
+  remove(params: { fileList?: unknown }): { fileList: Array<{ fileID: string; status: number; errMsg: string }>; errMsg: string } {
+    const list = params.fileList;
+    if (!Array.isArray(list)) throw storageError('deleteFile', 'fileList must be an array', -1);
+    const bad = list.findIndex((f) => typeof f !== 'string');
+    if (bad >= 0) throw storageError('deleteFile', `Type of fileList[${bad}] must be string instead of ${typeof list[bad]}`, -1);
+    if (list.length > DELETE_FILE_MAX) throw storageError('deleteFile', `at most ${DELETE_FILE_MAX} files a call, got ${list.length}`, -501007);
+    return {
+      errMsg: 'deleteFile:ok',
+      fileList: (list as string[]).map((fileID) => {
+        const file = this.fileOf(fileID);
+        if (!file || !fs.existsSync(file)) return { fileID, status: -503003, errMsg: 'storage file not exists' };
+        fs.rmSync(file);
+        // Cloud storage has no folders: an emptied day folder goes too.
+        const folder = path.dirname(file);
+        if (folder !== this.dir && fs.readdirSync(folder).length === 0) fs.rmdirSync(folder);
+        return { fileID, status: 0, errMsg: 'ok' };
+      }),
+    };
+  }
+
+  /** The local file a file ID names, or null when it names none here. */
+  private fileOf(fileID: string): string | null {
+    const m = /^cloud:\/\/local\.files\/(.+)$/.exec(fileID);
+    if (!m?.[1] || m[1].split('/').includes('..')) return null;
+    return path.join(this.dir, m[1]);
   }
 
   /** The file a temporary link points to, if the link is genuine and not expired. */

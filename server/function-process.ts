@@ -100,6 +100,8 @@ export class FunctionProcess {
           return this.backend.uploadFile({ cloudPath: request.cloudPath, fileContent: request.base64 === null ? undefined : Buffer.from(request.base64, 'base64') });
         case 'getTempFileURL':
           return this.backend.getTempFileURL(request.params);
+        case 'deleteFile':
+          return this.backend.deleteFile(request.params);
         case 'openapi': {
           const [ns = '', method = ''] = request.api.split('.');
           const group = (this.backend.openapi() as Record<string, Record<string, unknown> | undefined> | undefined)?.[ns];

@@ -47,6 +47,7 @@ swapSdk({
   uploadFile: ({ cloudPath, fileContent }) =>
     ask({ kind: 'uploadFile', cloudPath, base64: fileContent instanceof Uint8Array ? Buffer.from(fileContent).toString('base64') : null }),
   getTempFileURL: (params) => ask({ kind: 'getTempFileURL', params }),
+  deleteFile: (params) => ask({ kind: 'deleteFile', params }),
 });
 
 // As in the host: the SDK may leak a rejection when it fails to reach the network.

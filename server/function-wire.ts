@@ -21,7 +21,8 @@ export type BackendRequest =
   | { kind: 'database'; action: string; params: Record<string, unknown> | undefined }
   | { kind: 'openapi'; api: string; params: unknown }
   | { kind: 'uploadFile'; cloudPath: unknown; base64: string | null }
-  | { kind: 'getTempFileURL'; params: { fileList?: unknown } };
+  | { kind: 'getTempFileURL'; params: { fileList?: unknown } }
+  | { kind: 'deleteFile'; params: { fileList?: unknown } };
 
 /** What the runner tells the host. */
 export type RunnerMessage =

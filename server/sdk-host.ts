@@ -97,6 +97,7 @@ export const localBackend: SdkBackend = {
   openapi: () => active?.openapi,
   uploadFile: (params) => Promise.resolve().then(() => requireActive().files.upload(params)),
   getTempFileURL: (params) => Promise.resolve().then(() => requireActive().files.tempUrls(params)),
+  deleteFile: (params) => Promise.resolve().then(() => requireActive().files.remove(params)),
 };
 
 /**

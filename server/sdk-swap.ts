@@ -15,6 +15,8 @@ export interface SdkBackend {
   uploadFile(params: { cloudPath?: unknown; fileContent?: unknown }): Promise<unknown>;
   /** `cloud.getTempFileURL`. */
   getTempFileURL(params: { fileList?: unknown }): Promise<unknown>;
+  /** `cloud.deleteFile`. */
+  deleteFile(params: { fileList?: unknown }): Promise<unknown>;
 }
 
 type SdkModule = Record<string, unknown> & { getWXContext: () => Record<string, unknown>; openapi: unknown };
@@ -34,7 +36,7 @@ export function sdkDbClass(): DbClass {
 }
 
 /** Network-bound SDK calls that have no local engine: they reject instead of reaching the network. */
-const OFFLINE_APIS = ['callFunction', 'downloadFile', 'deleteFile', 'callOpenAPI', 'getOpenData', 'getVoIPSign', 'getCloudCallSign'];
+const OFFLINE_APIS = ['callFunction', 'downloadFile', 'callOpenAPI', 'getOpenData', 'getVoIPSign', 'getCloudCallSign'];
 
 let backend: SdkBackend | undefined;
 let swapped = false;
@@ -76,6 +78,7 @@ export function swapSdk(next: SdkBackend): void {
   Object.defineProperty(cloud, 'openapi', { configurable: true, enumerable: true, get: () => backend?.openapi(), set: () => undefined });
   cloud.uploadFile = (params: { cloudPath?: unknown; fileContent?: unknown }) => Promise.resolve().then(() => current().uploadFile(params));
   cloud.getTempFileURL = (params: { fileList?: unknown }) => Promise.resolve().then(() => current().getTempFileURL(params));
+  cloud.deleteFile = (params: { fileList?: unknown } | undefined) => Promise.resolve().then(() => current().deleteFile(params ?? {}));
   for (const name of OFFLINE_APIS) {
     cloud[name] = () => Promise.reject(new Error(`wx-server-sdk ${name} is not available on the local host`));
   }
