@@ -25,4 +25,5 @@ export const COLL = {
   activities: 'activities',
   invitations: 'invitations',
   staffAudit: 'staff_audit',
+  exports: 'exports',
 } as const;

@@ -76,7 +76,7 @@ export const rightsHandlers: Pick<A, 'myData' | 'exportMyData' | 'deleteAccount'
       { name: '我的消息', rows: [['时间', '标题', '内容'], ...inbox.map((m) => [stamp(m.createdAt), m.title, m.body])] },
       // Neutral words only, as on her pages: the file may end up on a shared phone.
       { name: '服务记录', rows: [['登记时间', '服务编号', '进度'], ...cases.map((c) => [stamp(c.createdAt), c.reference, neutralStatus(c.status, c.withdrawn)])] },
-    ], ctx.now);
+    ], ctx.now, 'personal');
   },
 
   async deleteAccount(_input, ctx) {

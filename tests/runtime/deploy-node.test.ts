@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { contracts, type ActionName, type FnName } from '../../shared/contracts';
 import type { ActionContract } from '../../shared/contracts/define';
 import { IMPORT_HEADER } from '../../shared/domain/question-import';
@@ -6,7 +8,7 @@ import { roleAllowed, type Role } from '../../shared/roles';
 import { chinaDay } from '../../shared/time';
 import { DEV_PEOPLE } from '../../server/dev-people';
 import type { Host } from '../../server/host';
-import { call, dataOf, freshHost } from '../support/host';
+import { call, dataOf, freshHost, tempDir } from '../support/host';
 import { deployNode, deployRuntimes } from '../support/deploy-node';
 
 // The built bundles (dist/cloudfunctions) executed by the Node of the deploy runtime
@@ -14,9 +16,10 @@ import { deployNode, deployRuntimes } from '../support/deploy-node';
 // of every function, called with a valid input by a role allowed to call it, must answer ok.
 
 const node = deployNode();
+const dataDir = tempDir('deploy-node-');
 let host: Host;
 beforeAll(() => {
-  host = freshHost({ node: node.binary });
+  host = freshHost({ node: node.binary, dataDir });
 });
 afterAll(() => host.close());
 
@@ -294,5 +297,17 @@ describe(`the function bundles on the deploy runtime (${node.version})`, () => {
   it('helpTimer runs from its timer trigger', async () => {
     const res = await host.invoke('helpTimer', { Type: 'Timer', TriggerName: 'hourly', Time: new Date().toISOString() }, null);
     expect(res).toMatchObject({ ok: true });
+  });
+
+  it('exportsTimer runs from its timer trigger and deletes the exports made above whose time is up', async () => {
+    const made = host.store.candidates('exports', {});
+    expect(made.length).toBeGreaterThanOrEqual(2); // stats.exportXlsx and account.exportMyData
+    const files = made.map((d) => path.join(dataDir, 'files', String(d.fileID).replace('cloud://local.files/', '')));
+    expect(files.every((f) => fs.existsSync(f))).toBe(true);
+    host.store.commitSync(made.map((d) => ({ coll: 'exports', id: d._id, doc: { ...d, removeAt: new Date(Date.now() - 60_000) } })));
+    const res = await host.invoke('exportsTimer', { Type: 'Timer', TriggerName: 'hourly', Time: new Date().toISOString() }, null);
+    expect(res).toMatchObject({ ok: true, data: { removed: made.length, failed: 0 } });
+    expect(files.filter((f) => fs.existsSync(f))).toEqual([]);
+    expect(host.store.candidates('exports', {})).toEqual([]);
   });
 });
