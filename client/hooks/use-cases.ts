@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Output } from '@shared/contracts';
 import type { HelpCategory } from '@shared/domain/help';
 import { useCall, type CallState } from './use-call';
+import { useProfile } from './use-profile';
 import { useRefreshOnShow } from './use-refresh-on-show';
 
 export type CaseSummary = Output<'help', 'caseQueue'>['cases'][number];
@@ -50,7 +51,7 @@ export interface CaseDesk {
 /** The cases part of the 工作台 home, independent of the learning-content cards. */
 export function useCaseDesk(): CaseDesk {
   const open = useCall('help', 'caseQueue', { status: 'open' });
-  const me = useCall('account', 'me', {});
+  const me = useProfile({ cached: true });
   useRefreshOnShow(open.retry);
   const refused = open.error?.code === 'FORBIDDEN' || open.error?.code === 'UNAUTHENTICATED';
   return {

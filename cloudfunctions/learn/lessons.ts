@@ -1,4 +1,4 @@
-import type { learnContract, Law, Lesson } from '../../shared/contracts/learn';
+import type { learnContract, Law } from '../../shared/contracts/learn';
 import { AppError } from '../../shared/result';
 import { METRICS } from '../../shared/stats-keys';
 import { db } from '../_lib/cloud';
@@ -6,19 +6,14 @@ import { COLL } from '../_lib/collections';
 import { countEvent } from '../_lib/counters';
 import { getById, list } from '../_lib/db-helpers';
 import type { Handlers } from '../_lib/handler';
+import { lessonOf, visibleLessons, type LessonDoc } from '../_lib/lessons';
 
 /** A law as stored: the content plus counts kept by the seed and staff actions. */
 export type LawDoc = Law & { _id: string; lessonCount: number; questionCount?: number };
-type LessonDoc = Lesson & { _id: string };
 
 /** A law as the contract shows it. */
 export function lawOf(doc: LawDoc): Law {
   return { id: doc.id, name: doc.name, short: doc.short, version: doc.version, order: doc.order, intro: doc.intro };
-}
-
-function lessonOf(doc: LessonDoc): Lesson {
-  const { _id: _ignored, ...lesson } = doc;
-  return lesson;
 }
 
 /** The law, or NOT_FOUND. */
@@ -32,41 +27,34 @@ type L = Handlers<typeof learnContract>;
 
 /** Lessons: the laws, their lessons, and reading one (counted). */
 export const lessonHandlers: Pick<L, 'listLaws' | 'listLessons' | 'getLesson'> = {
-  async listLaws() {
+  async listLaws({ all }) {
     const docs = await list<LawDoc>(db.collection(COLL.laws).orderBy('order', 'asc').limit(100));
-    const laws = docs.map((d) => ({ ...lawOf(d), lessonCount: d.lessonCount }));
-    return { laws };
+    const laws = docs.map((d) => ({ ...lawOf(d), lessonCount: d.lessonCount, questionCount: d.questionCount ?? 0 }));
+    // A law with neither lessons nor questions has nothing to learn yet: readers are not offered it.
+    return { laws: all ? laws : laws.filter((l) => l.lessonCount > 0 || l.questionCount > 0) };
   },
 
   async listLessons({ lawId }) {
     const law = await requireLaw(lawId);
-    const docs = await list<{ _id: string; order: number; title: string; summary: string }>(
-      db.collection(COLL.lessons).where({ lawId }).orderBy('order', 'asc').field({ _id: true, order: true, title: true, summary: true }).limit(100),
-    );
-    const lessons = docs.map((d) => ({
-      id: d._id,
-      order: d.order,
-      title: d.title,
-      summary: d.summary,
-    }));
-    return { law: lawOf(law), lessons };
+    const lessons = await visibleLessons(lawId);
+    return {
+      law: lawOf(law),
+      lessons: lessons.map((d, i) => ({ id: d._id, order: i + 1, title: d.title, summary: d.summary })),
+      questionCount: law.questionCount ?? 0,
+    };
   },
 
   async getLesson({ lessonId }, ctx) {
     const lesson = await getById<LessonDoc>(COLL.lessons, lessonId);
-    if (!lesson) throw new AppError('NOT_FOUND', '没有找到这一课');
-    const [law, siblings, me] = await Promise.all([
-      requireLaw(lesson.lawId),
-      list<{ _id: string; order: number; title: string }>(
-        db.collection(COLL.lessons).where({ lawId: lesson.lawId }).field({ _id: true, order: true, title: true }).limit(100),
-      ),
-      ctx.profile(),
-    ]);
-    const link = (order: number) => {
-      const hit = siblings.find((l) => l.order === order);
+    if (!lesson || lesson.status === 'retired') throw new AppError('NOT_FOUND', '没有找到这一课，它可能已经下架了');
+    const [law, siblings, me] = await Promise.all([requireLaw(lesson.lawId), visibleLessons(lesson.lawId), ctx.profile()]);
+    // Neighbours and the number follow the visible lessons, whatever the stored orders.
+    const at = siblings.findIndex((l) => l._id === lesson._id);
+    const link = (i: number) => {
+      const hit = siblings[i];
       return hit ? { id: hit._id, title: hit.title } : null;
     };
     await countEvent({ metric: METRICS.lessonRead, person: ctx.openid, town: me.town, village: me.village, at: ctx.now, dims: { law: lesson.lawId } });
-    return { lesson: lessonOf(lesson), law: lawOf(law), prev: link(lesson.order - 1), next: link(lesson.order + 1) };
+    return { lesson: lessonOf(lesson), law: lawOf(law), number: at + 1, count: siblings.length, prev: at > 0 ? link(at - 1) : null, next: link(at + 1) };
   },
 };

@@ -146,10 +146,10 @@ describe('服务 (help requests) in the browser', () => {
     expect(doc).toMatchObject({ reference, category: '家庭暴力', urgency: 'urgent', village: 'shuangjiang-v1', consentVersion: CONSENT_VERSION, age: 'adult', phoneMask: '139****5678', status: 'submitted' });
     expect(JSON.stringify(doc)).not.toContain(STORY);
 
-    // 快速离开: a law lesson, and Back does not return to the help pages.
+    // 快速离开: the 学法 tab, and Back does not return to the help pages.
     await shown(page, 'quick-exit').click();
-    await shown(page, 'lesson-reader').waitFor({ timeout: 20_000 });
-    expect(page.url()).toContain('#/pkg-learn/pages/lesson/index?id=constitution-01');
+    await shown(page, 'learn-page').waitFor({ timeout: 20_000 });
+    expect(page.url()).toContain('#/pages/learn/index');
     await page.screenshot({ path: path.join(ARTIFACTS, 'help-quick-exit.png') });
     await page.goBack().catch(() => null);
     await page.waitForTimeout(1500);

@@ -12,8 +12,14 @@ export function whereText(topic: { scope: Scope; scopeName: string }): string {
   return `${topic.scopeName}（${SCOPE_LEVEL_LABELS[topic.scope.level]}）`;
 }
 
-/** A topic's countdown in plain words: "还有 3 天截止", "还有 5 小时截止", or "已截止". */
+/** Whether staff closed a topic before its deadline (its deadline is then no longer news). */
+export function closedEarly(deadline: string, open: boolean, now: number): boolean {
+  return !open && Date.parse(deadline) > now;
+}
+
+/** A topic's countdown in plain words: "还有 3 天截止", "还有 5 小时截止", "已截止", or "已结束征集" when closed early. */
 export function deadlineText(deadline: string, open: boolean, now: number): string {
+  if (closedEarly(deadline, open, now)) return '已结束征集';
   const left = Date.parse(deadline) - now;
   if (!open || !Number.isFinite(left) || left <= 0) return '已截止';
   const days = Math.floor(left / DAY_MS);

@@ -15,7 +15,10 @@ type Profile = Output<'account', 'me'>;
 
 function placeOf(profile: Profile): string {
   if (profile.townName && profile.villageName) return `${profile.townName} ${profile.villageName}`;
-  return profile.townName ?? '还没有选择所在镇街';
+  if (profile.townName) return profile.townName;
+  // District staff work for the whole district: they have no town to choose.
+  if (profile.role === 'district' || profile.role === 'admin') return '全区';
+  return '还没有选择所在镇街';
 }
 
 function ProfileCard({ profile }: { profile: Profile }) {

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@shared/roles';
-import { CallView } from '../../../components/call-view';
-import { Page } from '../../../components/page';
+import { StaffCallView } from '../../../components/staff/staff-call-view';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { useCaseAudit } from '../../../hooks/use-cases';
 import { chinaStamp } from '../../labels';
 import './index.scss';
@@ -10,22 +10,12 @@ const roleLabel = (role: string): string => (ROLE_LABELS as Record<string, strin
 const ACTION_LABELS: Record<string, string | undefined> = { read: '查看详情' };
 
 /** 查看记录: who opened which case and when (区妇联管理员 only). */
-export default function StaffAuditPage() {
+function StaffAuditBody() {
   const log = useCaseAudit();
-  if (log.error?.code === 'FORBIDDEN' || log.error?.code === 'UNAUTHENTICATED') {
-    return (
-      <Page testId='staff-audit'>
-        <View className='card' data-testid='no-access'>
-          <Text className='audit__title'>无权限</Text>
-          <Text>查看记录只对区妇联管理员开放。</Text>
-        </View>
-      </Page>
-    );
-  }
   return (
-    <Page testId='staff-audit'>
+    <>
       <Text className='audit__intro'>每次打开服务记录详情都会留下一条记录。这里显示最近 100 条。</Text>
-      <CallView state={log} loadingText='正在加载查看记录…' emptyText='还没有查看记录' isEmpty={(d) => d.entries.length === 0}>
+      <StaffCallView state={log} loadingText='正在加载查看记录…' emptyText='还没有查看记录' isEmpty={(d) => d.entries.length === 0}>
         {(data) => (
           <View className='card audit' data-testid='audit-list'>
             {data.entries.map((e, i) => (
@@ -39,7 +29,15 @@ export default function StaffAuditPage() {
             ))}
           </View>
         )}
-      </CallView>
-    </Page>
+      </StaffCallView>
+    </>
+  );
+}
+
+export default function StaffAuditPage() {
+  return (
+    <StaffPage testId='staff-audit' need='admin'>
+      <StaffAuditBody />
+    </StaffPage>
   );
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { FormErrors } from '../../../components/staff/form-errors';
 import { NoAccess, isNoAccess } from '../../../components/staff/staff-call-view';
@@ -95,14 +95,14 @@ function Report({ report, imported }: { report: ImportReport; imported: number |
 }
 
 /** 导入题目: choose a spreadsheet, 检查 it row by row, then 导入 when every row passed. */
-export default function StaffImportPage() {
+function StaffImportBody() {
   const imp = useStaffImport();
   const denied = isNoAccess(imp.error) ? imp.error : null;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   return (
-    <Page testId='import-page'>
+    <>
       {denied ? (
-        <NoAccess error={denied} />
+        <NoAccess />
       ) : (
         <View>
           <View className='card'>
@@ -144,6 +144,14 @@ export default function StaffImportPage() {
           <Template />
         </View>
       )}
-    </Page>
+    </>
+  );
+}
+
+export default function StaffImportPage() {
+  return (
+    <StaffPage testId='import-page' need='district'>
+      <StaffImportBody />
+    </StaffPage>
   );
 }
