@@ -146,10 +146,10 @@ async function sweep(page: Page, who: string, role: string): Promise<Finding[]> 
   return findings;
 }
 
-/** A quiz under way: the question, an answer checked at once, and the last question's 交卷 in the bar. */
-async function sweepQuiz(page: Page, who: string): Promise<Finding[]> {
+/** A quiz under way (the question, an answer checked at once, the last question's 交卷 in the bar), and the help form filled in. */
+async function sweepFlows(page: Page, who: string): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const check = async (where: string) => {
+  const check = async (where: string): Promise<void> => {
     const audit = await auditPage(page);
     for (const s of audit.small) findings.push({ who, path: where, problem: `control smaller than 44×44: ${s}` });
     for (const line of audit.ids) findings.push({ who, path: where, problem: `internal id on screen: ${line}` });
@@ -168,6 +168,14 @@ async function sweepQuiz(page: Page, who: string): Promise<Finding[]> {
   await shown(page, `quiz-jump-${total}`).click();
   await shown(page, 'quiz-submit').waitFor({ timeout: 5_000 });
   await check('quiz, last question');
+
+  // The help form as it opens for an adult: its chips, fields and buttons.
+  await page.goto(`${rig.base}/#/pkg-help/pages/request/index`);
+  await page.reload();
+  await shown(page, 'help-age-adult').click({ timeout: 20_000 });
+  await shown(page, 'help-form').waitFor({ timeout: 15_000 });
+  await shown(page, 'help-contact-phone').click();
+  await check('help form');
   return findings;
 }
 
@@ -185,7 +193,7 @@ describe('every page, as everyone', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       const findings = await sweep(page, who, ROLES[who] ?? 'user');
-      if (who === 'visitor' || who === 'dev-learner') findings.push(...(await sweepQuiz(page, who)));
+      if (who === 'visitor' || who === 'dev-learner') findings.push(...(await sweepFlows(page, who)));
       all.push(...findings);
       expect(findings).toEqual([]);
       expect(errors).toEqual([]);
