@@ -5,11 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildFunctions } from '../scripts/build-functions';
 import { packageSizes } from '../scripts/weapp-size';
+import { craftedSheetsTable } from './crafted-sheets';
 import { dashboardTable } from './dashboard';
 import { quizOpsTable } from './quiz-ops';
+import { latencyTable } from './latency';
 
-// `npm run bench`: weapp package sizes, function bundle sizes and cold-require cost, and the local
-// host's throughput for learn.getLesson. Results are appended to bench/RESULTS.md.
+// `npm run bench`: weapp package sizes, function bundle sizes and cold-require cost, the local
+// host's throughput for learn.getLesson and submitQuiz, and the main actions' database round trips
+// at a cloud database's latency. Results are appended to bench/RESULTS.md.
+// `npm run bench -- latency` runs the last part alone and appends it.
 const ROOT = path.resolve(__dirname, '..');
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
@@ -168,16 +172,24 @@ function submitQuizLoad(): Promise<Throughput> {
   });
 }
 
-async function main(): Promise<void> {
+type Say = (line?: string) => void;
+
+/** Runs a benchmark section by section: each line printed, and all appended to bench/RESULTS.md under one heading. */
+async function recorded(sections: (say: Say) => Promise<void>): Promise<void> {
   const lines: string[] = [];
-  const say = (l = '') => {
+  const say: Say = (l = '') => {
     console.log(l);
     lines.push(l);
   };
-  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
-  say(`## ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  say(heading());
   say();
+  await sections(say);
+  const file = path.join(ROOT, 'bench/RESULTS.md');
+  const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\nAppended by `npm run bench`; newest last.\n\n';
+  fs.writeFileSync(file, `${head}${lines.join('\n')}\n`);
+}
 
+async function everything(say: Say): Promise<void> {
   if (!fs.existsSync(path.join(ROOT, 'dist/weapp/app.json'))) {
     spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   }
@@ -234,12 +246,31 @@ async function main(): Promise<void> {
   for (const line of await dashboardTable()) say(line);
   say();
 
-  const file = path.join(ROOT, 'bench/RESULTS.md');
-  const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\nAppended by `npm run bench`; newest last.\n\n';
-  fs.writeFileSync(file, `${head}${lines.join('\n')}\n`);
+  say('### crafted spreadsheets: readTable refusing or reading each (issue #12 item 6; median of 5 warm runs)');
+  for (const line of craftedSheetsTable()) say(line);
+  say();
+
+  await latencySection(say);
 }
 
-(process.argv[2] === 'quiz' ? quizOnly() : main()).catch((err: unknown) => {
+/** The delay per database request of the latency run: a cloud database's round trip. */
+const DB_LATENCY_MS = Number(process.env.BENCH_DB_LATENCY_MS ?? 10);
+
+async function latencySection(say: Say): Promise<void> {
+  await buildFunctions();
+  say(`### main actions at ${DB_LATENCY_MS} ms per database request (like a cloud database)`);
+  for (const line of await latencyTable(DB_LATENCY_MS)) say(line);
+  say();
+}
+
+function heading(): string {
+  const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
+  return `## ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+// `npm run bench -- latency`: the round-trip table alone, appended.
+const modes: Record<string, () => Promise<void>> = { quiz: quizOnly, latency: () => recorded(latencySection) };
+(modes[process.argv[2] ?? ''] ?? (() => recorded(everything)))().catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

@@ -29,11 +29,12 @@ export default defineAppConfig({
     selectedColor: '#a31545',
     backgroundColor: '#ffffff',
     borderStyle: 'black',
+    // 81×81 PNGs drawn by scripts/make-icons.ts: gray outlines, filled in the theme colour when selected.
     list: [
-      { pagePath: 'pages/learn/index', text: '学法' },
-      { pagePath: 'pages/hall/index', text: '议事' },
-      { pagePath: 'pages/service/index', text: '服务' },
-      { pagePath: 'pages/me/index', text: '我的' },
+      { pagePath: 'pages/learn/index', text: '学法', iconPath: 'assets/tabbar/learn.png', selectedIconPath: 'assets/tabbar/learn-active.png' },
+      { pagePath: 'pages/hall/index', text: '议事', iconPath: 'assets/tabbar/hall.png', selectedIconPath: 'assets/tabbar/hall-active.png' },
+      { pagePath: 'pages/service/index', text: '服务', iconPath: 'assets/tabbar/service.png', selectedIconPath: 'assets/tabbar/service-active.png' },
+      { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' },
     ],
   },
   lazyCodeLoading: 'requiredComponents',

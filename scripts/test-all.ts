@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureChromium } from './ensure-chromium';
+import { ensureLibreOffice } from './ensure-libreoffice';
 
 // `npm test`: typecheck, lint, the builds, then every jest project; ends with one summary line.
 const ROOT = path.resolve(__dirname, '..');
@@ -31,12 +32,17 @@ run('lint', npx, ['eslint', '--max-warnings', '0', '.']);
 run('build functions', npx, ['tsx', 'scripts/build-functions.ts']);
 run('build weapp', npx, ['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' });
 run('build h5', npx, ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
-try {
-  ensureChromium();
-  steps.push({ name: 'find chromium', ok: true, seconds: 0 });
-} catch (err) {
-  console.error(err instanceof Error ? err.message : String(err));
-  steps.push({ name: 'find chromium', ok: false, seconds: 0 });
+for (const [name, ensure] of [
+  ['find chromium', ensureChromium],
+  ['find libreoffice', ensureLibreOffice],
+] as const) {
+  try {
+    ensure();
+    steps.push({ name, ok: true, seconds: 0 });
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    steps.push({ name, ok: false, seconds: 0 });
+  }
 }
 
 const report = path.join(ARTIFACTS, 'jest.json');

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate, seed } from './migrate';
+import { HOST_ONLY_COLLECTIONS, migrate, seed } from './migrate';
 import { createLocalOpenApi, type LocalOpenApi } from './openapi/local-openapi';
-import { installLocalSdk, withIdentity, type CallIdentity } from './sdk-host';
+import { callingFunction, installLocalSdk, localBackend, withIdentity, type CallIdentity, type CallStats } from './sdk-host';
+import { FunctionProcess } from './function-process';
 import { Engine } from './store/engine';
 import { SqliteStore } from './store/sqlite-store';
 import { REPO_ROOT } from './config';
@@ -21,6 +22,15 @@ export interface HostOptions {
   seed?: boolean;
   /** The clock the database uses for server dates (tests control it). */
   clock?: () => number;
+  /**
+   * A Node binary to run the function bundles with, in a separate process (e.g. the deploy
+   * runtime's); by default they are loaded into the host's own process.
+   */
+  node?: string;
+  /** A fixed delay per database request, like a cloud database's round trip (benchmarks; default 0). */
+  latencyMs?: number;
+  /** Evaluate every request with mingo, never the engine's fast paths (the conformance suite). */
+  mingoOnly?: boolean;
 }
 
 /** A running local host: the store, the engines and the loaded function bundles. */
@@ -32,6 +42,8 @@ export interface Host {
   readonly files: LocalFiles;
   /** Calls a function as WeChat would, with `identity` as the caller's context. */
   invoke(name: string, event: unknown, identity: CallIdentity | null): Promise<unknown>;
+  /** Calls a function as `invoke` does, and tells what the call asked of the database. */
+  measure(name: string, event: unknown, identity: CallIdentity | null): Promise<{ result: unknown; stats: CallStats }>;
   close(): void;
 }
 
@@ -44,6 +56,15 @@ export function listFunctionBundles(dir: string): string[] {
     .sort();
 }
 
+/** The open APIs a function bundle declares in its config.json (`permissions.openapi`), as CloudBase reads them. */
+export function declaredOpenApis(functionDir: string): string[] {
+  const file = path.join(functionDir, 'config.json');
+  if (!fs.existsSync(file)) return [];
+  const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { permissions?: { openapi?: unknown } };
+  const apis = config.permissions?.openapi;
+  return Array.isArray(apis) ? apis.filter((a): a is string => typeof a === 'string') : [];
+}
+
 /** Opens the store, migrates and seeds it, swaps the SDK's transport and loads the function bundles. */
 export function createHost(options: HostOptions): Host {
   fs.mkdirSync(options.dataDir, { recursive: true });
@@ -52,33 +73,50 @@ export function createHost(options: HostOptions): Host {
   migrate(store);
   if (options.seed !== false) seed(store);
   const clock = options.clock ?? Date.now;
-  const engine = new Engine(store, clock);
-  const openapi = createLocalOpenApi(store, clock);
-  const files = new LocalFiles(path.join(options.dataDir, 'files'), clock);
-  installLocalSdk(engine, openapi, files);
+  const engine = new Engine(store, clock, { mingoOnly: options.mingoOnly, hostOnly: HOST_ONLY_COLLECTIONS });
   const dir = options.functionsDir ?? path.join(REPO_ROOT, 'dist/cloudfunctions');
   const functions = listFunctionBundles(dir);
+  const permissions = new Map(functions.map((name) => [name, declaredOpenApis(path.join(dir, name))]));
+  const openapi = createLocalOpenApi(store, clock, () => {
+    const name = callingFunction();
+    return name === undefined ? undefined : { name, openapi: permissions.get(name) ?? [] };
+  });
+  const files = new LocalFiles(path.join(options.dataDir, 'files'), clock);
+  installLocalSdk(engine, openapi, files, { latencyMs: options.latencyMs ?? 0 });
+  const remote = options.node ? new FunctionProcess(options.node, dir, localBackend) : undefined;
   const mains = new Map<string, Main>();
-  for (const name of functions) {
-    const mod = require(path.join(dir, name, 'index.js')) as { main?: Main };
-    if (typeof mod.main === 'function') mains.set(name, mod.main);
+  if (!remote) {
+    for (const name of functions) {
+      const mod = require(path.join(dir, name, 'index.js')) as { main?: Main };
+      if (typeof mod.main === 'function') mains.set(name, mod.main);
+    }
   }
+  const run = (name: string, event: unknown): Promise<unknown> => {
+    if (remote) return remote.invoke(name, event);
+    return (mains.get(name) as Main)(event, {});
+  };
+  const measure = async (name: string, event: unknown, identity: CallIdentity | null) => {
+    const stats: CallStats = { requests: 0, roundTrips: 0 };
+    if (!(remote ? functions.includes(name) : mains.has(name))) throw new Error(`no function ${name}`);
+    // A call whose writes could not all be made durable failed, whatever it answered.
+    const result = await withIdentity(identity, () => run(name, event), name, stats).catch((err: unknown) => {
+      console.error(`fn=${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+      return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
+    });
+    return { result, stats };
+  };
   return {
-    functions: [...mains.keys()],
+    functions: remote ? functions : [...mains.keys()],
     engine,
     store,
     openapi,
     files,
-    invoke(name, event, identity) {
-      const main = mains.get(name);
-      if (!main) return Promise.reject(new Error(`no function ${name}`));
-      // A call whose writes could not all be made durable failed, whatever it answered.
-      return withIdentity(identity, () => main(event, {})).catch((err: unknown) => {
-        console.error(`fn=${name} writes not durable: ${err instanceof Error ? err.message : String(err)}`);
-        return { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
-      });
+    async invoke(name, event, identity) {
+      return (await measure(name, event, identity)).result;
     },
+    measure,
     close() {
+      remote?.close();
       store.close();
     },
   };

@@ -6,20 +6,11 @@ import { contractsDocument } from './contracts-schema';
 import { DEV_PEOPLE } from './dev-people';
 import type { Host } from './host';
 import type { CallIdentity } from './sdk-host';
+import { createStaticSite } from './static';
 
 const MAX_BODY = 100 * 1024;
 const VISITOR_COOKIE = 'jgfzt_visitor';
 const OPENID_RE = /^[A-Za-z0-9_-]{1,64}$/;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 /** Options of the HTTP front of a local host. */
 export interface HttpOptions {
@@ -62,25 +53,6 @@ function cookie(req: http.IncomingMessage, name: string): string | undefined {
   return undefined;
 }
 
-function serveStatic(dir: string, urlPath: string, res: http.ServerResponse): void {
-  const clean = path.normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
-  let file = path.join(dir, clean);
-  if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dir, 'index.html');
-  if (!fs.existsSync(file)) {
-    send(res, 404, { error: 'not found' });
-    return;
-  }
-  const ext = path.extname(file);
-  const immutable = /\.[0-9a-f]{8,}\.(js|css)$/.test(file);
-  res.writeHead(200, {
-    'content-type': TYPES[ext] ?? 'application/octet-stream',
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-  });
-  fs.createReadStream(file).pipe(res);
-}
-
 type Identified = { identity: CallIdentity; setCookie: Record<string, string> } | { status: number; error: string };
 
 /** Who is calling: the sample person of the development sign-in (local mode only) or a visitor kept in a cookie. */
@@ -121,6 +93,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
   const log = options.log ?? ((line: string) => console.log(line));
   const contracts = contractsDocument();
   const functions = new Set(host.functions);
+  const site = options.staticDir ? createStaticSite(options.staticDir) : null;
 
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://local');
@@ -172,7 +145,7 @@ export function createHttpServer(options: HttpOptions): http.Server {
         return;
       }
       if (route.startsWith('/api/')) return send(res, 404, { error: 'not found' });
-      if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD')) return serveStatic(options.staticDir, route, res);
+      if (site && (req.method === 'GET' || req.method === 'HEAD')) return site(req, res, route);
       return send(res, 404, { error: 'not found' });
     })().catch((err: unknown) => {
       console.error(`host error: ${err instanceof Error ? err.message : String(err)}`);

@@ -22,6 +22,9 @@ export function declaredCollections(): CollectionDecl[] {
 /** Collections the local host needs beyond the declared ones (local open-API engines). */
 const LOCAL_ONLY: Array<{ name: string; indexes: IndexDecl[] }> = [{ name: 'subscriptions', indexes: [] }];
 
+/** The host's own collections: not on CloudBase, so out of the functions' reach (-502005). */
+export const HOST_ONLY_COLLECTIONS: readonly string[] = LOCAL_ONLY.map((c) => c.name);
+
 /** Creates every declared collection that is missing (CloudBase refuses writes to missing ones). */
 export function migrate(store: Store): string[] {
   const created: string[] = [];

@@ -14,5 +14,5 @@ export function isStaffRole(role: Role | null): boolean {
 export function useHallPendingCount(role: Role | null): number | null {
   const queue = useCall('hall', 'moderationQueue', isStaffRole(role) ? {} : null);
   useRefreshOnShow(queue.retry);
-  return queue.data ? queue.data.suggestions.length : null;
+  return queue.data ? queue.data.total : null;
 }

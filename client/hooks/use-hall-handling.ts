@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Output } from '@shared/contracts';
 import { NEEDS_REASON, STATE_LABELS, TRANSITIONS, type SuggestionState } from '@shared/domain/suggestion-status';
 import type { ResultError } from '@shared/result';
-import { useCall, type CallState } from './use-call';
+import { appendPages, usePagedCall, type PagedCallState } from './use-paged-call';
 import { useRefreshOnShow } from './use-refresh-on-show';
 import { useStaffAction } from './use-staff-action';
 
@@ -20,7 +20,7 @@ export function needsText(to: SuggestionState): boolean {
 }
 
 export interface HallHandling {
-  list: CallState<Output<'hall', 'handlingQueue'>>;
+  list: PagedCallState<Output<'hall', 'handlingQueue'>>;
   /** The next state chosen for each suggestion, by id. */
   chosen: Record<string, SuggestionState>;
   choose: (id: string, to: SuggestionState) => void;
@@ -35,9 +35,11 @@ export interface HallHandling {
   lastError: ResultError | null;
 }
 
+const merge = appendPages<Output<'hall', 'handlingQueue'>, 'suggestions'>('suggestions');
+
 /** 建议办理: public suggestions of my area not yet answered, moved along 已受理 → … → 已答复. */
 export function useHallHandling(): HallHandling {
-  const list = useCall('hall', 'handlingQueue', {});
+  const list = usePagedCall('hall', 'handlingQueue', {}, merge);
   useRefreshOnShow(list.retry);
   const reply = useStaffAction('hall', 'reply');
   const [chosen, setChosen] = useState<Record<string, SuggestionState>>({});

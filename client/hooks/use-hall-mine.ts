@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Output } from '@shared/contracts';
 import { call } from '../services/cloud';
-import { useCall, type CallState } from './use-call';
+import { appendPages, usePagedCall, type PagedCallState } from './use-paged-call';
 import { useRefreshOnShow } from './use-refresh-on-show';
 
 /** One of my suggestions: its status history, the official reply and my rating. */
@@ -12,7 +12,7 @@ export const RATING_COMMENT_MAX = 200;
 
 /** 我的建议, and rating the reply (满意度) of an answered one. */
 export interface MySuggestionsState {
-  list: CallState<Output<'hall', 'mySuggestions'>>;
+  list: PagedCallState<Output<'hall', 'mySuggestions'>>;
   /** The stars chosen so far, by suggestion id (0: none yet). */
   scores: Record<string, number>;
   comments: Record<string, string>;
@@ -27,9 +27,11 @@ export interface MySuggestionsState {
   sent: Record<string, { score: number; comment: string }>;
 }
 
+const merge = appendPages<Output<'hall', 'mySuggestions'>, 'suggestions'>('suggestions');
+
 /** My suggestions newest first, reloaded when the page shows again; 满意度 once a reply is in. */
 export function useHallMine(): MySuggestionsState {
-  const list = useCall('hall', 'mySuggestions', {});
+  const list = usePagedCall('hall', 'mySuggestions', {}, merge);
   useRefreshOnShow(list.retry);
   const [scores, setScores] = useState<Record<string, number>>({});
   const [comments, setComments] = useState<Record<string, string>>({});

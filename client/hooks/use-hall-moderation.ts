@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Output } from '@shared/contracts';
 import type { ResultError } from '@shared/result';
-import { useCall, type CallState } from './use-call';
+import { appendPages, usePagedCall, type PagedCallState } from './use-paged-call';
 import { useRefreshOnShow } from './use-refresh-on-show';
 import { useStaffAction } from './use-staff-action';
 
@@ -13,7 +13,7 @@ export type ModerationDecision = 'publish' | 'reject';
 export const MODERATION_REASON_MAX = 200;
 
 export interface HallModeration {
-  list: CallState<Output<'hall', 'moderationQueue'>>;
+  list: PagedCallState<Output<'hall', 'moderationQueue'>>;
   /** The reason typed for each held suggestion, by id. */
   reasons: Record<string, string>;
   setReason: (id: string, reason: string) => void;
@@ -25,9 +25,11 @@ export interface HallModeration {
   lastError: ResultError | null;
 }
 
+const merge = appendPages<Output<'hall', 'moderationQueue'>, 'suggestions'>('suggestions');
+
 /** 建议审核: suggestions held by the content check in my area, published or rejected with a reason. */
 export function useHallModeration(): HallModeration {
-  const list = useCall('hall', 'moderationQueue', {});
+  const list = usePagedCall('hall', 'moderationQueue', {}, merge);
   useRefreshOnShow(list.retry);
   const moderate = useStaffAction('hall', 'moderate');
   const [reasons, setReasons] = useState<Record<string, string>>({});

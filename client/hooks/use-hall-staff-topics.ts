@@ -1,13 +1,15 @@
 import type { Output } from '@shared/contracts';
-import { useCall, type CallState } from './use-call';
+import { appendPages, usePagedCall, type PagedCallState } from './use-paged-call';
 import { useRefreshOnShow } from './use-refresh-on-show';
 
 /** A topic as staff manage it. */
 export type StaffTopicView = Output<'hall', 'staffTopics'>['topics'][number];
 
-/** The topics of my area, newest deadline first; reloaded when the page shows again (after the form). */
-export function useHallStaffTopics(): CallState<Output<'hall', 'staffTopics'>> {
-  const topics = useCall('hall', 'staffTopics', {});
+const mergeTopics = appendPages<Output<'hall', 'staffTopics'>, 'topics'>('topics');
+
+/** The topics of my area, newest deadline first, a page at a time; reloaded when the page shows again (after the form). */
+export function useHallStaffTopics(): PagedCallState<Output<'hall', 'staffTopics'>> {
+  const topics = usePagedCall('hall', 'staffTopics', {}, mergeTopics);
   useRefreshOnShow(topics.retry);
   return topics;
 }

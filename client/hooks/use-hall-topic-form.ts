@@ -7,7 +7,7 @@ import { useProfile } from './use-profile';
 import { isStaffRole } from './use-hall-desk';
 import type { StaffTopicView } from './use-hall-staff-topics';
 import { useStaffAction } from './use-staff-action';
-import { chinaDateTime } from './use-staff-campaign-form';
+import { chinaDateTime, dayAfter, isoOfChina, msUntil } from '../time';
 import { mergeFormProblems } from './form-problems';
 
 type Profile = Output<'account', 'me'>;
@@ -58,18 +58,9 @@ function choicesFor(profile: Profile, towns: readonly Town[]): ScopeChoices {
   }
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** China date and time as an ISO instant; null when either is missing or malformed. */
-function isoOfChina(date: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const t = Date.parse(`${date}T${time}:00+08:00`);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
-
 function newForm(profile: Profile, choices: ScopeChoices, now: number): TopicForm {
   const level = choices.levels[0] ?? 'district';
-  const { date } = chinaDateTime(new Date(now + 14 * DAY_MS).toISOString());
+  const date = dayAfter(now, 14);
   return {
     title: '',
     description: '',
@@ -93,7 +84,7 @@ function formOf(topic: StaffTopicView, now: number): TopicForm {
     date,
     time,
     // Not open before its deadline means someone closed it.
-    closed: !topic.open && Date.parse(topic.deadline) > now,
+    closed: !topic.open && msUntil(topic.deadline, now) > 0,
   };
 }
 
@@ -126,7 +117,7 @@ function problemsOf(form: TopicForm, choices: ScopeChoices, original: TopicForm 
   const deadline = isoOfChina(form.date, form.time);
   const deadlineChanged = !original || original.date !== form.date || original.time !== form.time;
   if (!deadline) add('deadline', '请选择截止的日期和时间');
-  else if (deadlineChanged && Date.parse(deadline) <= now) add('deadline', '截止时间要晚于现在');
+  else if (deadlineChanged && msUntil(deadline, now) <= 0) add('deadline', '截止时间要晚于现在');
   return problems;
 }
 
@@ -159,7 +150,7 @@ const NOT_STAFF: ResultError = { code: 'FORBIDDEN', message: '只有工作人员
 export function useHallTopicForm(topicId: string | undefined): TopicFormState {
   const profile = useProfile({ cached: true });
   const regions = useCall('account', 'listRegions', {});
-  const topics = useCall('hall', 'staffTopics', topicId ? {} : null);
+  const topics = useCall('hall', 'staffTopics', topicId ? { topicId } : null);
   const [id, setId] = useState<string | null>(topicId ?? null);
   const [form, setForm] = useState<TopicForm | null>(null);
   const [saved, setSaved] = useState<TopicForm | null>(null);

@@ -1,5 +1,4 @@
 import type { Output } from '@shared/contracts';
-import { chinaDay } from '@shared/time';
 import { useCall, type CallState } from './use-call';
 import { useRefreshOnShow } from './use-refresh-on-show';
 
@@ -12,8 +11,4 @@ export function useHelpRecords(): CallState<Output<'help', 'myRequests'>> {
   return records;
 }
 
-/** The China calendar day of an instant, as she reads dates on her records. */
-export function dayOf(iso: string): string {
-  const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? '' : chinaDay(at);
-}
+export { dayOf } from '../time';

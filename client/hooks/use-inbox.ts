@@ -4,7 +4,8 @@ import type { ResultError } from '@shared/result';
 import { noticeTarget } from '../components/hall/urls';
 import { openPage, openTab } from '../routes';
 import { call } from '../services/cloud';
-import { useCall, type CallState } from './use-call';
+import { useCall } from './use-call';
+import { appendPages, usePagedCall, type PagedCallState } from './use-paged-call';
 import { useRefreshOnShow } from './use-refresh-on-show';
 
 /** One notice of 我的消息. */
@@ -19,7 +20,7 @@ export function useUnreadCount(): number | null {
 
 /** 我的消息: the notices, which are read, and opening one. */
 export interface InboxState {
-  list: CallState<Output<'account', 'inbox'>>;
+  list: PagedCallState<Output<'account', 'inbox'>>;
   /** Whether a notice is read, counting those marked read on this visit. */
   isRead: (item: InboxItemView) => boolean;
   unread: number;
@@ -30,16 +31,19 @@ export interface InboxState {
   error: ResultError | null;
 }
 
+const merge = appendPages<Output<'account', 'inbox'>, 'items'>('items');
+
 /** My notices newest first; opening one marks it read and goes to the page it is about. */
 export function useInbox(): InboxState {
-  const list = useCall('account', 'inbox', {});
+  const list = usePagedCall('account', 'inbox', {}, merge);
   useRefreshOnShow(list.retry);
   const [readHere, setReadHere] = useState<ReadonlySet<string>>(new Set());
   const [marking, setMarking] = useState(false);
   const [error, setError] = useState<ResultError | null>(null);
 
   const isRead = useCallback((item: InboxItemView) => item.read || readHere.has(item.id), [readHere]);
-  const unread = (list.data?.items ?? []).filter((i) => !isRead(i)).length;
+  // The server counts all my unread notices; those read on this visit come off.
+  const unread = Math.max(0, (list.data?.unread ?? 0) - (list.data?.items ?? []).filter((i) => !i.read && readHere.has(i.id)).length);
 
   const markRead = useCallback((ids: string[]) => {
     if (ids.length === 0) return Promise.resolve(true);

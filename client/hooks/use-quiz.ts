@@ -4,6 +4,7 @@ import type { ResultError } from '@shared/result';
 import { call } from '../services/cloud';
 import { getCheckEach, setCheckEach as rememberCheckEach } from '../services/prefs';
 import { forgetQuiz, keepResult, keptQuiz } from '../services/quiz-store';
+import { epochMs, secondsAfter, secondsUntil } from '../time';
 
 /** Chosen option keys by question id. */
 export type Answers = Record<string, string[]>;
@@ -50,9 +51,9 @@ function isAnswered(answers: Answers, questionId: string): boolean {
 function endOf(kept: { quiz: Quiz; receivedAt: number }): number | null {
   const { deadline, timeLimitSec } = kept.quiz;
   if (deadline === null) return null;
-  if (timeLimitSec !== null) return kept.receivedAt + timeLimitSec * 1000;
-  const left = Date.parse(deadline) - kept.receivedAt;
-  return Number.isFinite(left) ? kept.receivedAt + Math.max(0, left) : null;
+  if (timeLimitSec !== null) return secondsAfter(kept.receivedAt, timeLimitSec);
+  const end = epochMs(deadline);
+  return Number.isFinite(end) ? Math.max(kept.receivedAt, end) : null;
 }
 
 /**
@@ -195,7 +196,7 @@ export function useQuiz(attemptId: string | undefined, onSubmitted: (attemptId: 
     return () => clearInterval(timer);
   }, [endsAt, submit]);
 
-  const secondsLeft = endsAt === null ? null : Math.max(0, Math.ceil((endsAt - now) / 1000));
+  const secondsLeft = endsAt === null ? null : secondsUntil(endsAt, now);
 
   return {
     quiz,

@@ -6,6 +6,7 @@ import type { LawSummary } from './use-laws';
 import { useStaffAction } from './use-staff-action';
 import type { StaffCampaign } from './use-staff-campaigns';
 import { markStaffChanged } from './use-staff-refresh';
+import { chinaDateTime, dayAfter, isoOfChina, msBetween } from '../time';
 import { mergeFormProblems } from './form-problems';
 
 type CampaignDraft = Input<'learnAdmin', 'saveCampaign'>['campaign'];
@@ -41,25 +42,6 @@ export const CAMPAIGN_FIELD_LABELS: Record<CampaignField, string> = {
   timeLimitMin: '答题限时',
 };
 
-// Campaign windows are China time (UTC+8, no daylight saving), wherever the phone is.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An instant as China `YYYY-MM-DD` and `HH:mm` (both empty for a malformed instant). */
-export function chinaDateTime(iso: string): { date: string; time: string } {
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) return { date: '', time: '' };
-  const d = new Date(t + CHINA_OFFSET_MS);
-  return { date: `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`, time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` };
-}
-
-/** China date and time as an ISO instant; null when either is missing or malformed. */
-function isoOfChina(date: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const t = Date.parse(`${date}T${time}:00+08:00`);
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
-
 function formOf(c: StaffCampaign): CampaignForm {
   const start = chinaDateTime(c.startsAt);
   const end = chinaDateTime(c.endsAt);
@@ -79,9 +61,9 @@ function formOf(c: StaffCampaign): CampaignForm {
   };
 }
 
-function newForm(laws: readonly LawSummary[], now: Date): CampaignForm {
-  const today = chinaDateTime(now.toISOString()).date;
-  const end = chinaDateTime(new Date(now.getTime() + 30 * 24 * 60 * 60 * 1000).toISOString()).date;
+function newForm(laws: readonly LawSummary[], now: number): CampaignForm {
+  const today = dayAfter(now, 0);
+  const end = dayAfter(now, 30);
   return {
     title: '',
     description: '',
@@ -114,7 +96,7 @@ function draftOf(form: CampaignForm, id: string | null): { draft: CampaignDraft 
   const startsAt = isoOfChina(form.startDate, form.startTime);
   const endsAt = isoOfChina(form.endDate, form.endTime);
   if (!startsAt || !endsAt) add('window', '请选择开始和结束的日期与时间');
-  else if (Date.parse(endsAt) <= Date.parse(startsAt)) add('window', '结束时间要晚于开始时间');
+  else if (msBetween(startsAt, endsAt) <= 0) add('window', '结束时间要晚于开始时间');
   const dailyCap = intIn(form.dailyCap, 1, 20);
   if (dailyCap === null) add('dailyCap', '填 1–20 的整数');
   const questionCount = intIn(form.questionCount, 1, 50);
@@ -196,7 +178,7 @@ export function useStaffCampaignForm(campaignId: string | undefined, laws: reado
     let live = true;
     setLoading(true);
     setLoadError(null);
-    void call('learnAdmin', 'listCampaigns', {}).then((result) => {
+    void call('learnAdmin', 'listCampaigns', { id: campaignId }).then((result) => {
       if (!live) return;
       setLoading(false);
       if (!result.ok) {
@@ -214,7 +196,7 @@ export function useStaffCampaignForm(campaignId: string | undefined, laws: reado
 
   useEffect(() => {
     if (campaignId || form !== null || laws === null) return;
-    setForm(newForm(laws, new Date()));
+    setForm(newForm(laws, Date.now()));
   }, [campaignId, form, laws]);
 
   const update = useCallback((patch: Partial<CampaignForm>) => {

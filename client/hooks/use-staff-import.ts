@@ -34,7 +34,7 @@ export interface StaffImport {
   report: ImportReport | null;
   /** Every row passed the check. */
   allPassed: boolean;
-  /** 导入 may run: every row passed and this file was not imported yet. */
+  /** 导入 may run: every row passed and this file was not imported yet (or its import stopped part-way). */
   canImport: boolean;
   check: () => void;
   checking: boolean;
@@ -125,7 +125,7 @@ export function useStaffImport(): StaffImport {
   }, [file, runCheck]);
 
   const allPassed = report !== null && report.report.length > 0 && report.report.every((r) => r.ok);
-  const canImport = allPassed && imported === null;
+  const canImport = allPassed && (imported === null || report?.complete === false);
   const { run: runImporter } = importer;
   const runImport = useCallback(() => {
     if (!file || !canImport) return;

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Output } from '@shared/contracts';
 import type { ResultError } from '@shared/result';
-import { useCall, type CallState } from './use-call';
+import { appendPages, usePagedCall, type PagedCallState } from './use-paged-call';
 import { useStaffAction } from './use-staff-action';
 import { markStaffChanged, useStaffRefreshOnShow } from './use-staff-refresh';
 
@@ -13,7 +13,7 @@ export type ReportDecision = 'resolved' | 'rejected';
 export interface StaffReports {
   status: ReportStatus;
   setStatus: (status: ReportStatus) => void;
-  list: CallState<Output<'learnAdmin', 'listReports'>>;
+  list: PagedCallState<Output<'learnAdmin', 'listReports'>>;
   /** The note typed for each open report, by report id. */
   notes: Record<string, string>;
   setNote: (id: string, note: string) => void;
@@ -26,13 +26,15 @@ export interface StaffReports {
   lastError: ResultError | null;
 }
 
+const merge = appendPages<Output<'learnAdmin', 'listReports'>, 'reports'>('reports');
+
 /** The 纠错 queue: tabs by status, and closing a report as 已修正 or 驳回 with a note. */
 export function useStaffReports(): StaffReports {
   const [status, setStatusState] = useState<ReportStatus>('open');
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [decidingId, setDecidingId] = useState<string | null>(null);
-  const list = useCall('learnAdmin', 'listReports', { status });
+  const list = usePagedCall('learnAdmin', 'listReports', { status }, merge);
   useStaffRefreshOnShow('reports', list.retry);
   const resolver = useStaffAction('learnAdmin', 'resolveReport');
 

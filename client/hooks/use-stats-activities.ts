@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Output } from '@shared/contracts';
-import { chinaDay } from '@shared/time';
+import { chinaYear } from '@shared/time';
 import { useCall, type CallState } from './use-call';
 import { useRefreshOnShow } from './use-refresh-on-show';
 
@@ -21,7 +21,7 @@ export interface StatsActivities {
 
 /** 线下活动: the offline work of a year in my scope, newest first, 20 a page; reloads when shown again (after 登记). */
 export function useStatsActivities(): StatsActivities {
-  const thisYear = Number(chinaDay(new Date()).slice(0, 4));
+  const thisYear = chinaYear(new Date());
   const [year, setYearState] = useState(thisYear);
   const [page, setPageState] = useState(1);
   const list = useCall('stats', 'listActivities', { year, page });

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Output } from '@shared/contracts';
-import { chinaDay } from '@shared/time';
+import { chinaYear } from '@shared/time';
 import { copyText } from '../components/stats/clipboard';
 import { useCall, type CallState } from './use-call';
 import { useRefreshOnShow } from './use-refresh-on-show';
@@ -29,7 +29,7 @@ export interface StatsAnnual {
 
 /** 年度报告数据: the year chosen (this year at first), its figures and paragraphs, and copying them. */
 export function useStatsAnnual(): StatsAnnual {
-  const thisYear = Number(chinaDay(new Date()).slice(0, 4));
+  const thisYear = chinaYear(new Date());
   const [year, setYearState] = useState(thisYear);
   const report = useCall('stats', 'annualReport', { year });
   useRefreshOnShow(report.retry);

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { Input } from '@shared/contracts';
 import { keyOfDay } from '@shared/domain/periods';
-import { chinaDay } from '@shared/time';
+import { addDays, addMonths, chinaDay, daysBetween } from '@shared/time';
 
 /** A period kind of the dashboard: a day, week, month or year containing a date, or a custom range. */
 export type PeriodKind = Input<'stats', 'dashboard'>['kind'];
@@ -9,22 +9,7 @@ export type PeriodKind = Input<'stats', 'dashboard'>['kind'];
 /** The longest custom range the server sums (day counters, one read each). */
 export const MAX_CUSTOM_DAYS = 92;
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
 const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
-
-/** A China day moved by whole days (noon UTC+8 keeps the arithmetic clear of day edges). */
-function addDays(day: string, n: number): string {
-  return chinaDay(new Date(Date.parse(`${day}T04:00:00Z`) + n * DAY_MS));
-}
-
-/** A China day moved by whole months, kept within the target month (Jan 31 + 1 month = Feb 28). */
-function addMonths(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + n, 1));
-  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return `${first.getUTCFullYear()}-${pad(first.getUTCMonth() + 1)}-${pad(Math.min(d, last))}`;
-}
 
 /** The same date one period earlier (-1) or later (+1). */
 export function shiftDay(kind: Exclude<PeriodKind, 'custom'>, day: string, step: -1 | 1): string {
@@ -33,16 +18,11 @@ export function shiftDay(kind: Exclude<PeriodKind, 'custom'>, day: string, step:
   return addMonths(day, kind === 'month' ? step : 12 * step);
 }
 
-/** Days from `from` to `to`, both included. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T04:00:00Z`) - Date.parse(`${from}T04:00:00Z`)) / DAY_MS) + 1;
-}
-
 /** Why a custom range cannot be read (the server refuses the same), or null. */
 export function customProblem(from: string, to: string): string | null {
   if (!isDay(from) || !isDay(to)) return '请选择开始和结束日期';
   if (from > to) return '开始日期不能晚于结束日期';
-  if (daysBetween(from, to) > MAX_CUSTOM_DAYS) return `自定义时段最长 ${MAX_CUSTOM_DAYS} 天，更长请按月或按年查看`;
+  if (daysBetween(from, to) + 1 > MAX_CUSTOM_DAYS) return `自定义时段最长 ${MAX_CUSTOM_DAYS} 天，更长请按月或按年查看`;
   return null;
 }
 

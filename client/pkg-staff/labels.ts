@@ -1,5 +1,4 @@
 import type { QuestionType } from '@shared/domain/quiz';
-import { chinaDateTime } from '../hooks/use-staff-campaign-form';
 
 /** Question types as staff call them (UI text). */
 export const TYPE_LABELS: Record<QuestionType, string> = { single: '单选', multiple: '多选', judge: '判断' };
@@ -12,10 +11,3 @@ export const ORIGIN_LABELS = { seed: '内置', staff: '工作人员录入', impo
 
 /** 纠错 report status (UI text). */
 export const REPORT_STATUS_LABELS = { open: '待处理', resolved: '已解决', rejected: '已驳回' } as const;
-
-/** An instant as China date and time, "2026-11-29 14:05" (staff read times in China time). */
-export function chinaStamp(iso: string | null): string {
-  if (!iso) return '';
-  const { date, time } = chinaDateTime(iso);
-  return date ? `${date} ${time}` : '';
-}

@@ -111,30 +111,60 @@ async function bumpAll(targets: Array<{ id: string; base: Record<string, string>
  * day, week, month, year), in total and per town, for the metric and each breakdown. The one
  * counter helper: every area feeds statistics through it, in the same call as the event.
  */
-export function countEvent(ev: CountedEvent): Promise<void> {
-  return countEvents([ev]);
+export function countEvent(ev: CountedEvent, known?: KnownMarkers): Promise<void> {
+  return countEvents([ev], known);
+}
+
+/** What decides an event's distinct-people markers (the amounts do not). */
+type EventKey = Pick<CountedEvent, 'metric' | 'person' | 'at' | 'dims'>;
+
+function planOf<E extends EventKey>(ev: E) {
+  const variants = [metricVariant(ev.metric), ...Object.entries(ev.dims ?? {}).map((d) => metricVariant(ev.metric, d))];
+  const keys = Object.fromEntries(periodsOf(ev.at).map((p) => [p.period, p.key])) as Record<Period, string>;
+  const markers = variants.map((metric) => PERIODS.map((period) => markerId(metric, period, keys[period], ev.person)));
+  return { ev, variants, keys, markers };
+}
+
+/** The distinct-people markers events need, e.g. to read them together with a call's first reads. */
+export function markersOf(events: EventKey[]): string[] {
+  return [...new Set(events.flatMap((ev) => planOf(ev).markers.flat()))];
+}
+
+/** Which markers one read looked for, and which of those exist. */
+export interface KnownMarkers {
+  checked: ReadonlySet<string>;
+  present: ReadonlySet<string>;
+}
+
+/** Reads which of the markers exist: one request per hundred, all at once. */
+export async function readMarkers(ids: string[]): Promise<KnownMarkers> {
+  const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_v, i) => ids.slice(i * 100, (i + 1) * 100));
+  const found = await Promise.all(chunks.map((c) => listByIds<{ _id: string }>(COLL.markers, c)));
+  return { checked: new Set(ids), present: new Set(found.flat().map((m) => m._id)) };
 }
 
 /**
- * Counts several events of one action together. Database operations: one read of the people's
- * markers for every event, variant and period; one insert of those missing (none when everyone
- * was already counted in all of them); then one update per variant and group of periods that
- * move together.
+ * Claims the events' markers under `token` (reading first those `known` does not cover): the
+ * markers won are the periods in which an event is the person's first. Claiming again with the
+ * same token wins the same markers, so a call that may run twice (the same attempt submitted
+ * twice at once) claims with a token of its own and only the one that goes on counts.
  */
-export async function countEvents(events: CountedEvent[]): Promise<void> {
-  const plans = events.map((ev) => {
-    const variants = [metricVariant(ev.metric), ...Object.entries(ev.dims ?? {}).map((d) => metricVariant(ev.metric, d))];
-    const keys = Object.fromEntries(periodsOf(ev.at).map((p) => [p.period, p.key])) as Record<Period, string>;
-    const markers = variants.map((metric) => PERIODS.map((period) => markerId(metric, period, keys[period], ev.person)));
-    return { ev, town: ev.town ?? NO_TOWN, variants, keys, markers };
-  });
-  const all = [...new Set(plans.flatMap((p) => p.markers.flat()))];
-  const present = new Set<string>();
-  for (let i = 0; i < all.length; i += 100) for (const m of await listByIds<{ _id: string }>(COLL.markers, all.slice(i, i + 100))) present.add(m._id);
-  const won = await claimMarkers(
-    all.filter((id) => !present.has(id)),
-    newId('ev'),
+export async function claimFirsts(events: EventKey[], token: string, known?: KnownMarkers): Promise<Set<string>> {
+  const all = markersOf(events);
+  const unknown = known ? all.filter((id) => !known.checked.has(id)) : all;
+  const read = unknown.length > 0 ? await readMarkers(unknown) : { present: new Set<string>() };
+  const present = (id: string) => read.present.has(id) || (known?.present.has(id) ?? false);
+  return claimMarkers(
+    all.filter((id) => !present(id)),
+    token,
   );
+}
+
+/**
+ * Adds the events to their counters: 人次 always, 人数 in the periods whose marker was won. One
+ * update per variant and group of periods that move together.
+ */
+export async function bumpCounters(events: CountedEvent[], won: ReadonlySet<string>): Promise<void> {
   // A marker two events of the call share (same metric, person and period) is first for the earlier.
   const taken = new Set<string>();
   const firstOf = (id: string) => {
@@ -143,7 +173,8 @@ export async function countEvents(events: CountedEvent[]): Promise<void> {
     return true;
   };
   const jobs: Array<Promise<void>> = [];
-  for (const { ev, town, variants, keys, markers } of plans) {
+  for (const { ev, variants, keys, markers } of events.map(planOf)) {
+    const town = ev.town ?? NO_TOWN;
     variants.forEach((metric, v) => {
       const first = PERIODS.map((_p, i) => firstOf(markers[v]?.[i] ?? ''));
       const target = (period: Period) => ({ id: counterId(metric, period, keys[period]), base: { metric, period, key: keys[period] } });
@@ -158,13 +189,23 @@ export async function countEvents(events: CountedEvent[]): Promise<void> {
 }
 
 /**
+ * Counts several events of one action together. Database operations: one read of the people's
+ * markers for every event, variant and period (none when `known` covers them: read earlier,
+ * together with the call's other reads); one insert of those missing (none when everyone was
+ * already counted in all of them); then one update per variant and group of periods that move
+ * together.
+ */
+export async function countEvents(events: CountedEvent[], known?: KnownMarkers): Promise<void> {
+  await bumpCounters(events, await claimFirsts(events, newId('ev'), known));
+}
+
+/**
  * Adds (sign 1) or takes back (sign -1) an event that is its own distinct "person" (an offline
  * activity, counted once): 人次, 人数 and its amounts move together in every period and breakdown,
  * without markers. Editing such an event is taking the old one back and adding the new one.
  */
 export async function shiftOwnEvent(ev: CountedEvent, sign: 1 | -1): Promise<void> {
-  const variants = [metricVariant(ev.metric), ...Object.entries(ev.dims ?? {}).map((d) => metricVariant(ev.metric, d))];
-  const keys = Object.fromEntries(periodsOf(ev.at).map((p) => [p.period, p.key])) as Record<Period, string>;
+  const { variants, keys } = planOf(ev);
   const town = ev.town ?? NO_TOWN;
   await Promise.all(
     variants.map((metric) =>

@@ -68,7 +68,9 @@ export function createFunction<C extends FunctionContract>(name: string, contrac
  */
 export function createTimer(name: string, run: (now: Date) => Promise<Record<string, number>>): CloudMain {
   return async function main(event: unknown): Promise<Result<unknown>> {
-    const isTimer = event !== null && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer';
+    // CloudBase's timer event says `Type: 'Timer'`; compared without case, as its spelling is not a contract.
+    const type = event !== null && typeof event === 'object' ? (event as { Type?: unknown }).Type : undefined;
+    const isTimer = typeof type === 'string' && type.toLowerCase() === 'timer';
     if (!isTimer || callerOpenid()) return fail('FORBIDDEN', '只能由定时任务调用');
     try {
       return ok(await run(new Date()));

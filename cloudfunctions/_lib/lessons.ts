@@ -1,7 +1,7 @@
 import type { Lesson } from '../../shared/contracts/content';
 import { _, db } from './cloud';
 import { COLL } from './collections';
-import { list, updateById } from './db-helpers';
+import { countWhere, list, updateById } from './db-helpers';
 
 /** A lesson as stored: the content, and who removed it and when once staff removed it. */
 export type LessonDoc = Lesson & { _id: string; status?: 'retired'; retiredAt?: Date; retiredBy?: string; retiredByName?: string };
@@ -37,6 +37,5 @@ export function visibleLessons(lawId: string): Promise<Array<{ _id: string; orde
 
 /** Sets a law's count of visible lessons (what the 学法 tab shows). */
 export async function recountLessons(lawId: string): Promise<void> {
-  const res = (await db.collection(COLL.lessons).where({ lawId, status: _.neq('retired') }).count()) as { total: number };
-  await updateById(COLL.laws, lawId, { lessonCount: res.total });
+  await updateById(COLL.laws, lawId, { lessonCount: await countWhere(COLL.lessons, { lawId, status: _.neq('retired') }) });
 }

@@ -1,6 +1,7 @@
 import type { Town } from '../../shared/contracts/account';
 import { db } from './cloud';
 import { COLL } from './collections';
+import { msBetween } from '../../shared/time';
 import { list } from './db-helpers';
 
 /** A street or town as stored, with the configured number of women. */
@@ -10,7 +11,7 @@ let cache: { at: number; towns: Map<string, TownDoc> } | undefined;
 
 /** Streets and towns by id, cached for a minute per function instance (staff rarely change them). */
 export async function townsById(now: Date): Promise<Map<string, TownDoc>> {
-  if (cache && now.getTime() - cache.at < 60_000) return cache.towns;
+  if (cache && msBetween(cache.at, now) < 60_000) return cache.towns;
   const docs = await list<TownDoc>(db.collection(COLL.regions).orderBy('order', 'asc').limit(100));
   cache = { at: now.getTime(), towns: new Map(docs.map((t) => [t._id, t])) };
   return cache.towns;

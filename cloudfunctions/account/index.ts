@@ -2,11 +2,13 @@ import { accountContract, type Profile } from '../../shared/contracts/account';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { getById, insert, isDuplicateKey, list, setById, updateWhere } from '../_lib/db-helpers';
+import { countWhere, getById, insert, isDuplicateKey, list, pageOf, setById, updateWhere } from '../_lib/db-helpers';
 import { createFunction } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import type { TownDoc } from '../_lib/regions';
 
+/** Notices per page of 我的消息. */
+const INBOX_PAGE = 30;
 
 async function profileOf(user: UserDoc): Promise<Profile> {
   const town = user.town ? await getById<TownDoc>(COLL.regions, user.town) : null;
@@ -49,13 +51,15 @@ export const main = createFunction('account', accountContract, {
     return profileOf(next);
   },
 
-  async inbox(_input, ctx) {
-    const items = await list<{ _id: string; title: string; body: string; page: string | null; read: boolean; createdAt: Date }>(
-      db.collection(COLL.inbox).where({ openid: ctx.openid }).orderBy('createdAt', 'desc').limit(50),
-    );
+  async inbox({ cursor }, ctx) {
+    const [page, unread] = await Promise.all([
+      pageOf<{ _id: string; title: string; body: string; page: string | null; read: boolean; createdAt: Date }>(COLL.inbox, { openid: ctx.openid }, { field: 'createdAt', dir: 'desc' }, cursor, INBOX_PAGE),
+      countWhere(COLL.inbox, { openid: ctx.openid, read: false }),
+    ]);
     return {
-      items: items.map((i) => ({ id: i._id, title: i.title, body: i.body, page: i.page, read: i.read, createdAt: i.createdAt.toISOString() })),
-      unread: items.filter((i) => !i.read).length,
+      items: page.items.map((i) => ({ id: i._id, title: i.title, body: i.body, page: i.page, read: i.read, createdAt: i.createdAt.toISOString() })),
+      unread,
+      next: page.next,
     };
   },
 

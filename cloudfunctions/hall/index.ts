@@ -3,16 +3,16 @@ import { PUBLIC_STATES, STATE_LABELS, canRate, transitionError, type SuggestionS
 import { maskName } from '../../shared/domain/names';
 import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
-import { chinaDay } from '../../shared/time';
+import { chinaDay, later, msBetween, parseInstant } from '../../shared/time';
 import { _, cloud, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
-import { countEvent, countEvents, type CountedEvent } from '../_lib/counters';
-import { getById, insert, isDuplicateKey, list, listByIds, setById, updateById, updateWhere } from '../_lib/db-helpers';
+import { bumpCounters, claimFirsts, countEvent, countEvents, markersOf, readMarkers, type CountedEvent } from '../_lib/counters';
+import { countWhere, getById, insert, isDuplicateKey, list, listByIds, pageOf, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { notify } from '../_lib/notify';
-import { takeQuota } from '../_lib/quota';
+import { takeQuota, type QuotaDoc } from '../_lib/quota';
 import { placeName, townsById } from '../_lib/regions';
 import { hashId, newId } from '../_lib/ids';
 import { covers, personalScope, visibleTo } from './scope';
@@ -50,7 +50,6 @@ interface SuggestionDoc {
 }
 
 const PAGE = 20;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 const isOpen = (t: TopicDoc, now: Date) => !t.closed && t.deadline.getTime() > now.getTime();
 const freeKey = (town: string | null) => `free.${town ?? 'district'}`;
@@ -132,8 +131,8 @@ function checkScope(scope: Scope, towns: Awaited<ReturnType<typeof townsById>>):
 }
 
 function parseDeadline(text: string, now: Date): Date {
-  const d = new Date(text);
-  if (Number.isNaN(d.getTime())) throw new AppError('INVALID_INPUT', '截止时间格式不正确');
+  const d = parseInstant(text);
+  if (!d) throw new AppError('INVALID_INPUT', '截止时间格式不正确');
   if (d.getTime() <= now.getTime()) throw new AppError('INVALID_INPUT', '截止时间要晚于现在');
   return d;
 }
@@ -148,15 +147,17 @@ async function staffView(s: SuggestionDoc, now: Date, topicTitles: Map<string, s
   };
 }
 
-async function staffQueue(ctx: CallContext, statuses: SuggestionState[]) {
+/** A page of a staff queue of my area, oldest first (the longest waiting are handled first), and its size. */
+async function staffQueue(ctx: CallContext, statuses: SuggestionState[], cursor: string | undefined) {
   const me = await ctx.profile();
   const where: Record<string, unknown> = { status: statuses.length === 1 ? statuses[0] : _.in(statuses) };
   if (me.role === 'town') where['scope.town'] = me.town;
   if (me.role === 'station') where['scope.village'] = me.village;
-  const docs = (await list<SuggestionDoc>(db.collection(COLL.suggestions).where(where).orderBy('createdAt', 'asc').limit(100))).filter((s) => covers(me, s.scope));
+  const [page, total] = await Promise.all([pageOf<SuggestionDoc>(COLL.suggestions, where, { field: 'createdAt', dir: 'asc' }, cursor, PAGE), countWhere(COLL.suggestions, where)]);
+  const docs = page.items.filter((s) => covers(me, s.scope));
   const topics = await listByIds<TopicDoc>(COLL.topics, [...new Set(docs.map((s) => s.topicId).filter((t): t is string => t !== null))]);
   const titles = new Map(topics.map((t) => [t._id, t.title]));
-  return { suggestions: await Promise.all(docs.map((s) => staffView(s, ctx.now, titles))) };
+  return { suggestions: await Promise.all(docs.map((s) => staffView(s, ctx.now, titles))), total, next: page.next };
 }
 
 async function tellAuthor(s: SuggestionDoc, status: SuggestionState, note: string, at: Date): Promise<void> {
@@ -176,29 +177,29 @@ async function move(ctx: CallContext, s: SuggestionDoc, to: SuggestionState, not
   if (error) throw new AppError('CONFLICT', error);
   const entry = { status: to, at: ctx.now, note: note?.trim() || null };
   const change: Record<string, unknown> = { status: to, public: PUBLIC_STATES.has(to), history: _.push([entry]), updatedAt: ctx.now, handledBy: ctx.openid };
-  if (to === 'answered') change.reply = { text: (note ?? '').trim(), at: ctx.now };
+  // Whole-object writes: `reply` is null until now, and a dotted write into null fails on CloudBase (-502001).
+  if (to === 'answered') change.reply = _.set({ text: (note ?? '').trim(), at: ctx.now });
   if (to === 'rejected') change.heldReason = null;
   const moved = await updateWhere(COLL.suggestions, { _id: s._id, status: s.status }, change);
   if (moved === 0) throw new AppError('CONFLICT', '这条建议刚被其他工作人员处理过，请刷新');
   const person = { person: s.author, town: s.scope.town, village: s.scope.village, at: ctx.now };
   const events: CountedEvent[] = [{ ...person, metric: metricVariant('suggestion_state', ['state', to]) }];
-  if (to === 'answered') events.push({ ...person, metric: 'suggestion_reply', sums: { replyMs: ctx.now.getTime() - s.createdAt.getTime() } });
+  if (to === 'answered') events.push({ ...person, metric: 'suggestion_reply', sums: { replyMs: msBetween(s.createdAt, ctx.now) } });
   const jobs: Array<Promise<unknown>> = [countEvents(events), tellAuthor(s, to, note ?? '', ctx.now)];
   if (to === 'published' && s.topicId) jobs.push(updateById(COLL.topics, s.topicId, { suggestionCount: _.inc(1) }));
   await Promise.all(jobs);
 }
 
 export const main = createFunction('hall', hallContract, {
-  async listTopics(_input, ctx) {
+  async listTopics({ cursor }, ctx) {
     const me = await ctx.profile();
-    const [district, mine] = await Promise.all([
-      list<TopicDoc>(db.collection(COLL.topics).where({ 'scope.level': 'district' }).orderBy('deadline', 'desc').limit(50)),
-      me.town ? list<TopicDoc>(db.collection(COLL.topics).where({ 'scope.town': me.town }).orderBy('deadline', 'desc').limit(50)) : Promise.resolve([]),
-    ]);
-    const seen = new Set<string>();
-    const topics = [...district, ...mine].filter((t) => !seen.has(t._id) && seen.add(t._id) && visibleTo(me, t.scope));
-    topics.sort((a, b) => Number(isOpen(b, ctx.now)) - Number(isOpen(a, ctx.now)) || b.deadline.getTime() - a.deadline.getTime());
-    return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))) };
+    // The district's topics and my town's, latest deadline first (the open ones lead).
+    const where = me.town ? _.or([{ 'scope.level': 'district' }, { 'scope.town': me.town }]) : { 'scope.level': 'district' };
+    const page = await pageOf<TopicDoc>(COLL.topics, where as Record<string, unknown>, { field: 'deadline', dir: 'desc' }, cursor, PAGE);
+    const topics = page.items.filter((t) => visibleTo(me, t.scope));
+    // A topic closed before its deadline goes after the open ones of its page.
+    topics.sort((a, b) => Number(isOpen(b, ctx.now)) - Number(isOpen(a, ctx.now)) || msBetween(a.deadline, b.deadline));
+    return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))), next: page.next };
   },
 
   async getTopic({ topicId }, ctx) {
@@ -208,20 +209,32 @@ export const main = createFunction('hall', hallContract, {
   },
 
   async submitSuggestion({ topicId, title, content, anonymous }, ctx) {
-    const me = await ctx.profile();
+    const text = content.trim();
+    const day = chinaDay(ctx.now);
+    const dupeId = hashId('u', ctx.openid, text.replace(/\s+/g, ''));
+    const quotaKey = hashId('h', ctx.openid, day);
+    const counted = (status: SuggestionState) => [
+      { metric: 'suggestion', person: ctx.openid, at: ctx.now, ...(topicId ? { dims: { topic: topicId } } : {}) },
+      { metric: metricVariant('suggestion_state', ['state', status]), person: ctx.openid, at: ctx.now },
+    ];
+    // First round trip: every read (her markers for either outcome of the check), and the content check.
+    const [me, topic, dupe, quota, markers, check] = await Promise.all([
+      ctx.profile(),
+      topicId ? requireTopic(topicId) : Promise.resolve(null),
+      getById<{ at: Date }>(COLL.dupes, dupeId),
+      getById<QuotaDoc>(COLL.quotas, quotaKey),
+      readMarkers(markersOf([...counted('published'), ...counted('pending')])),
+      contentCheck(ctx.openid, `${title ?? ''}\n${text}`),
+    ]);
     let scope = personalScope(me);
-    if (topicId) {
-      const topic = await requireTopic(topicId);
+    if (topic) {
       if (!visibleTo(me, topic.scope)) throw new AppError('NOT_FOUND', '没有找到这个议题');
       if (!isOpen(topic, ctx.now)) throw new AppError('CONFLICT', '这个议题已经截止');
       scope = topic.scope;
     }
-    const text = content.trim();
-    const dupeId = hashId('u', ctx.openid, text.replace(/\s+/g, ''));
-    const dupe = await getById<{ at: Date }>(COLL.dupes, dupeId);
-    if (dupe && ctx.now.getTime() - dupe.at.getTime() < DAY_MS) throw new AppError('CONFLICT', '24 小时内已经提交过相同的内容');
-    if (!(await takeQuota(hashId('h', ctx.openid, chinaDay(ctx.now)), config.suggestionsPerDay, chinaDay(ctx.now)))) throw new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
-    const check = await contentCheck(ctx.openid, `${title ?? ''}\n${text}`);
+    if (dupe && dupe.at.getTime() > later(ctx.now, -1, 'day').getTime()) throw new AppError('CONFLICT', '24 小时内已经提交过相同的内容');
+    // Second: a unit of her daily allowance.
+    if (!(await takeQuota(quotaKey, config.suggestionsPerDay, day, { doc: quota }))) throw new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
     const status: SuggestionState = check.pass ? 'published' : 'pending';
     const id = newId('s');
     const doc: SuggestionDoc = {
@@ -243,16 +256,16 @@ export const main = createFunction('hall', hallContract, {
       heldReason: check.reason,
       createdAt: ctx.now,
     };
-    await insert(COLL.suggestions, doc as unknown as Record<string, unknown>);
-    const person = { person: ctx.openid, town: me.town, village: me.village, at: ctx.now };
-    await Promise.all([
+    const place = { town: me.town, village: me.village };
+    const events: CountedEvent[] = counted(status).map((key) => ({ ...key, ...place }));
+    // Third: the suggestion and what goes with it; her markers claimed (read in the first); then the counters.
+    const [, firsts] = await Promise.all([
+      insert(COLL.suggestions, doc as unknown as Record<string, unknown>),
+      claimFirsts(events, newId('ev'), markers),
       setById(COLL.dupes, dupeId, { at: ctx.now }),
-      countEvents([
-        { ...person, metric: 'suggestion', ...(topicId ? { dims: { topic: topicId } } : {}) },
-        { ...person, metric: metricVariant('suggestion_state', ['state', status]) },
-      ]),
       check.pass && topicId ? updateById(COLL.topics, topicId, { suggestionCount: _.inc(1) }) : Promise.resolve(0),
     ]);
+    await bumpCounters(events, firsts);
     return { id, status, held: !check.pass };
   },
 
@@ -283,9 +296,10 @@ export const main = createFunction('hall', hallContract, {
   },
 
   async support({ suggestionId }, ctx) {
-    const s = await requireSuggestion(suggestionId);
+    const supporting = { metric: 'suggestion_support', person: ctx.openid, at: ctx.now };
+    // First round trip: the suggestion, her profile and her markers.
+    const [s, me, markers] = await Promise.all([requireSuggestion(suggestionId), ctx.profile(), readMarkers(markersOf([supporting]))]);
     if (!s.public) throw new AppError('NOT_FOUND', '没有找到这条建议');
-    const me = await ctx.profile();
     if (s.topicId) {
       const topic = await requireTopic(s.topicId);
       if (!visibleTo(me, topic.scope)) throw new AppError('NOT_FOUND', '没有找到这条建议');
@@ -300,13 +314,16 @@ export const main = createFunction('hall', hallContract, {
       if (!isDuplicateKey(err)) throw err;
       return { supports: s.supports, counted: false };
     }
-    await Promise.all([updateById(COLL.suggestions, suggestionId, { supports: _.inc(1) }), countEvent({ metric: 'suggestion_support', person: ctx.openid, town: me.town, village: me.village, at: ctx.now })]);
-    const after = await getById<SuggestionDoc>(COLL.suggestions, suggestionId);
-    return { supports: after?.supports ?? s.supports + 1, counted: true };
+    // Her markers were read in the first round trip: a supporter already counted today claims
+    // nothing, and her counters move together with the suggestion's.
+    await Promise.all([updateById(COLL.suggestions, suggestionId, { supports: _.inc(1) }), countEvent({ ...supporting, town: me.town, village: me.village }, markers)]);
+    // The count as of this support (others at the same moment show on the next read).
+    return { supports: s.supports + 1, counted: true };
   },
 
-  async mySuggestions(_input, ctx) {
-    const docs = await list<SuggestionDoc>(db.collection(COLL.suggestions).where({ author: ctx.openid }).orderBy('createdAt', 'desc').limit(50));
+  async mySuggestions({ cursor }, ctx) {
+    const page = await pageOf<SuggestionDoc>(COLL.suggestions, { author: ctx.openid }, { field: 'createdAt', dir: 'desc' }, cursor, PAGE);
+    const docs = page.items;
     const topics = await listByIds<TopicDoc>(COLL.topics, [...new Set(docs.map((s) => s.topicId).filter((t): t is string => t !== null))]);
     const titles = new Map(topics.map((t) => [t._id, t.title]));
     return {
@@ -324,6 +341,7 @@ export const main = createFunction('hall', hallContract, {
         rating: s.rating,
         createdAt: s.createdAt.toISOString(),
       })),
+      next: page.next,
     };
   },
 
@@ -331,7 +349,7 @@ export const main = createFunction('hall', hallContract, {
     const s = await requireSuggestion(suggestionId);
     if (s.author !== ctx.openid) throw new AppError('NOT_FOUND', '没有找到这条建议');
     if (!canRate(s.status)) throw new AppError('CONFLICT', '答复之后才能评价');
-    const rated = await updateWhere(COLL.suggestions, { _id: suggestionId, author: ctx.openid, rating: null }, { rating: { score, comment: comment?.trim() ?? '' }, ratedAt: ctx.now });
+    const rated = await updateWhere(COLL.suggestions, { _id: suggestionId, author: ctx.openid, rating: null }, { rating: _.set({ score, comment: comment?.trim() ?? '' }), ratedAt: ctx.now });
     if (rated === 0) throw new AppError('CONFLICT', '已经评价过了');
     await countEvent({ metric: 'suggestion_rating', person: ctx.openid, town: s.scope.town, village: s.scope.village, at: ctx.now, sums: { score } });
     return { score };
@@ -365,21 +383,27 @@ export const main = createFunction('hall', hallContract, {
     return { id: topicId };
   },
 
-  async staffTopics(_input, ctx) {
+  async staffTopics({ cursor, topicId }, ctx) {
     const me = await ctx.profile();
+    if (topicId) {
+      // One topic, for its edit form: only within my area.
+      const topic = await getById<TopicDoc>(COLL.topics, topicId);
+      return { topics: topic && covers(me, topic.scope) ? [await topicOut(topic, ctx.now)] : [], next: null };
+    }
     const where: Record<string, unknown> = {};
     if (me.role === 'town') where['scope.town'] = me.town;
     if (me.role === 'station') where['scope.village'] = me.village;
-    const topics = (await list<TopicDoc>(db.collection(COLL.topics).where(where).orderBy('deadline', 'desc').limit(100))).filter((t) => covers(me, t.scope));
-    return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))) };
+    const page = await pageOf<TopicDoc>(COLL.topics, where, { field: 'deadline', dir: 'desc' }, cursor, PAGE);
+    const topics = page.items.filter((t) => covers(me, t.scope));
+    return { topics: await Promise.all(topics.map((t) => topicOut(t, ctx.now))), next: page.next };
   },
 
-  moderationQueue(_input, ctx) {
-    return staffQueue(ctx, ['pending']);
+  moderationQueue({ cursor }, ctx) {
+    return staffQueue(ctx, ['pending'], cursor);
   },
 
-  handlingQueue(_input, ctx) {
-    return staffQueue(ctx, ['published', 'accepted', 'in_progress', 'adopted', 'declined']);
+  handlingQueue({ cursor }, ctx) {
+    return staffQueue(ctx, ['published', 'accepted', 'in_progress', 'adopted', 'declined'], cursor);
   },
 
   async moderate({ suggestionId, decision, reason }, ctx) {

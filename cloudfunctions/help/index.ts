@@ -13,9 +13,7 @@ import type { UserDoc } from '../_lib/identity';
 import { notify } from '../_lib/notify';
 import { placeName, townsById } from '../_lib/regions';
 import { lookupHash, seal, unseal, type Sealed } from '../_lib/seal';
-
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
+import { addDays, chinaInstant, later, msBetween } from '../../shared/time';
 
 /** A short neutral reference she can quote on the phone: 服务编号 FW-XXXXXX. */
 const newReference = () => `FW-${randomBytes(4).toString('hex').slice(0, 6).toUpperCase()}`;
@@ -117,7 +115,7 @@ export const main = createFunction('help', helpContract, {
       status: 'submitted',
       withdrawn: false,
       escalation: 'station',
-      dueAt: new Date(ctx.now.getTime() + ACCEPT_HOURS[input.urgency] * HOUR),
+      dueAt: later(ctx.now, ACCEPT_HOURS[input.urgency], 'hour'),
       acceptedAt: null,
       assignee: null,
       assigneeName: null,
@@ -230,7 +228,7 @@ export const main = createFunction('help', helpContract, {
       updatedAt: ctx.now,
       messages: _.push([{ at: ctx.now, text: '已有工作人员负责您的事项。' }]),
     });
-    await Promise.all([countEvent({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: ctx.now.getTime() - c.createdAt.getTime() } }), tellRequester(c, ctx.now)]);
+    await Promise.all([countEvent({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: msBetween(c.createdAt, ctx.now) } }), tellRequester(c, ctx.now)]);
     return { id, status: 'accepted' as CaseState };
   },
 
@@ -258,7 +256,7 @@ export const main = createFunction('help', helpContract, {
     if (c.status === 'closed') throw new AppError('CONFLICT', '这条记录已经结案');
     if (c.purgedAt) throw new AppError('CONFLICT', '这条记录的个人信息已删除');
     const message = messageToRequester?.trim();
-    const followUpAt = NEEDS_FOLLOW_UP.has(type) ? new Date(Date.parse(`${date}T00:00:00+08:00`) + FOLLOW_UP_DAYS * DAY) : type === '回访' ? null : c.followUpAt;
+    const followUpAt = NEEDS_FOLLOW_UP.has(type) ? chinaInstant(addDays(date, FOLLOW_UP_DAYS)) : type === '回访' ? null : c.followUpAt;
     const data: Record<string, unknown> = {
       status: c.status === 'submitted' || c.status === 'accepted' ? 'in_progress' : c.status,
       actions: _.push([{ type, date, note: seal(note.trim()), message: message ? seal(message) : null, by: me._id, byName: staffName(me), at: ctx.now }]),
@@ -275,7 +273,7 @@ export const main = createFunction('help', helpContract, {
     await change(c, data);
     const events: CountedEvent[] = [{ ...person(c, ctx.now), metric: metricVariant('help_action', ['type', type]) }];
     if (type === '回访' && c.followUpAt) events.push({ ...person(c, ctx.now), metric: 'help_followup_done' });
-    if (c.status === 'submitted') events.push({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: ctx.now.getTime() - c.createdAt.getTime() } });
+    if (c.status === 'submitted') events.push({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: msBetween(c.createdAt, ctx.now) } });
     const jobs: Array<Promise<unknown>> = [countEvents(events)];
     if (message) jobs.push(tellRequester(c, ctx.now));
     await Promise.all(jobs);
@@ -288,7 +286,7 @@ export const main = createFunction('help', helpContract, {
     await change(c, {
       status: 'closed',
       outcome,
-      closeNote: seal(note.trim()),
+      closeNote: _.set(seal(note.trim())), // whole object: a dotted write into the null field fails on CloudBase
       closedAt: ctx.now,
       followUpAt: null,
       updatedAt: ctx.now,
@@ -306,8 +304,8 @@ export const main = createFunction('help', helpContract, {
     if (me.role === 'station' && villageId !== me.village) throw new AppError('FORBIDDEN', '只能登记本村（社区）的来访');
     const towns = await townsById(ctx.now);
     if (villageId && !towns.get(town)?.villages.some((v) => v.id === villageId)) throw new AppError('INVALID_INPUT', '这个村（社区）不在您的镇街');
-    const at = new Date(Date.parse(`${date}T12:00:00+08:00`));
-    if (Number.isNaN(at.getTime()) || at.getTime() > ctx.now.getTime() + DAY) throw new AppError('INVALID_INPUT', '来访日期不正确');
+    const at = chinaInstant(date, '12:00');
+    if (!at || at.getTime() > later(ctx.now, 1, 'day').getTime()) throw new AppError('INVALID_INPUT', '来访日期不正确');
     const c: CaseDoc = {
       _id: newCaseId(),
       reference: newReference(),
@@ -349,7 +347,7 @@ export const main = createFunction('help', helpContract, {
 
   async followUps(_input, ctx) {
     const me = await ctx.profile();
-    const horizon = new Date(ctx.now.getTime() + 3 * DAY);
+    const horizon = later(ctx.now, 3, 'day');
     const where: Record<string, unknown> = { followUpAt: _.lte(horizon), status: _.neq('closed') };
     if (me.role === 'town') where.town = me.town;
     if (me.role === 'station') where.village = me.village;

@@ -5,9 +5,8 @@ import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
 import { list, updateWhere } from '../_lib/db-helpers';
 import { createTimer } from '../_lib/handler';
+import { later } from '../../shared/time';
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
 const BATCH = 100;
 
 /** Reads every matching case, a page at a time (a timer may face a backlog). */
@@ -28,7 +27,7 @@ async function escalate(now: Date): Promise<number> {
   for (const c of late) {
     if (c.escalation === 'district') continue;
     const next = c.escalation === 'station' ? 'town' : 'district';
-    const dueAt = new Date(now.getTime() + ACCEPT_HOURS[c.urgency] * HOUR);
+    const dueAt = later(now, ACCEPT_HOURS[c.urgency], 'hour');
     if ((await updateWhere(COLL.cases, { _id: c._id, status: 'submitted', escalation: c.escalation }, { escalation: next, dueAt, escalatedAt: now })) === 0) continue;
     moved += 1;
     await tellStaff(await staffAt(next, c.town, c.village), '有服务记录超时未受理', `编号 ${c.reference}，请尽快安排`, c._id, now);
@@ -54,7 +53,7 @@ async function remindFollowUps(now: Date): Promise<number> {
  * (category, place, dates, outcome, action types) stays.
  */
 async function purge(now: Date): Promise<number> {
-  const before = new Date(now.getTime() - config.helpPurgeDays * DAY);
+  const before = later(now, -config.helpPurgeDays, 'day');
   const old = await all({ status: 'closed', closedAt: _.lt(before), purgedAt: null }, 'closedAt');
   let purged = 0;
   for (const c of old) {

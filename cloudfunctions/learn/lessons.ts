@@ -3,10 +3,11 @@ import { AppError } from '../../shared/result';
 import { METRICS } from '../../shared/stats-keys';
 import { db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { countEvent } from '../_lib/counters';
+import { countEvent, markersOf, readMarkers } from '../_lib/counters';
 import { getById, list } from '../_lib/db-helpers';
 import type { Handlers } from '../_lib/handler';
 import { lessonOf, visibleLessons, type LessonDoc } from '../_lib/lessons';
+import { lawsById } from './shared';
 
 /** A law as stored: the content plus counts kept by the seed and staff actions. */
 export type LawDoc = Law & { _id: string; lessonCount: number; questionCount?: number };
@@ -45,16 +46,21 @@ export const lessonHandlers: Pick<L, 'listLaws' | 'listLessons' | 'getLesson'> =
   },
 
   async getLesson({ lessonId }, ctx) {
-    const lesson = await getById<LessonDoc>(COLL.lessons, lessonId);
+    const read = (lawId: string) => ({ metric: METRICS.lessonRead, person: ctx.openid, at: ctx.now, dims: { law: lawId } });
+    const laws = lawsById(ctx.now);
+    // Her reading markers for a lesson of any law, read with the lesson: counting it then reads nothing.
+    const known = laws.then((all) => readMarkers(markersOf([...all.keys()].map(read))));
+    const [lesson, me, lawMap, markers] = await Promise.all([getById<LessonDoc>(COLL.lessons, lessonId), ctx.profile(), laws, known]);
     if (!lesson || lesson.status === 'retired') throw new AppError('NOT_FOUND', '没有找到这一课，它可能已经下架了');
-    const [law, siblings, me] = await Promise.all([requireLaw(lesson.lawId), visibleLessons(lesson.lawId), ctx.profile()]);
+    const law = lawMap.get(lesson.lawId);
+    if (!law) throw new AppError('NOT_FOUND', '没有找到这部法律');
+    const [siblings] = await Promise.all([visibleLessons(lesson.lawId), countEvent({ ...read(lesson.lawId), town: me.town, village: me.village }, markers)]);
     // Neighbours and the number follow the visible lessons, whatever the stored orders.
     const at = siblings.findIndex((l) => l._id === lesson._id);
     const link = (i: number) => {
       const hit = siblings[i];
       return hit ? { id: hit._id, title: hit.title } : null;
     };
-    await countEvent({ metric: METRICS.lessonRead, person: ctx.openid, town: me.town, village: me.village, at: ctx.now, dims: { law: lesson.lawId } });
     return { lesson: lessonOf(lesson), law: lawOf(law), number: at + 1, count: siblings.length, prev: at > 0 ? link(at - 1) : null, next: link(at + 1) };
   },
 };

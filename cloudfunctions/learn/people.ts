@@ -25,6 +25,7 @@ export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn
       .aggregate()
       .match({ openid: ctx.openid, active: true })
       .group({ _id: '$lawId', n: db.command.aggregate.sum(1) })
+      .limit(1000) // one group per law; without a limit CloudBase returns only 20
       .end() as Promise<{ list: Array<{ _id: string; n: number }> }>;
     const [p, laws, book] = await Promise.all([getById<ProgressDoc>(COLL.progress, ctx.openid), lawsById(ctx.now), byLaw]);
     const progress = p ?? emptyProgress(ctx.openid);

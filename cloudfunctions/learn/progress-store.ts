@@ -2,7 +2,7 @@ import type { QuizResult } from '../../shared/contracts/quiz';
 import { nextStreak } from '../../shared/domain/quiz';
 import { chinaDay } from '../../shared/time';
 import { COLL } from '../_lib/collections';
-import { getById, insert, isDuplicateKey, updateWhere } from '../_lib/db-helpers';
+import { copyDoc, getById, insert, isDuplicateKey, updateWhere } from '../_lib/db-helpers';
 import type { CallContext } from '../_lib/handler';
 import type { AttemptDoc } from './shared';
 
@@ -32,11 +32,13 @@ export function emptyProgress(openid: string): ProgressDoc {
 /**
  * Applies `change` to a person's progress with optimistic versioning (read, compute, write if the
  * version is unchanged; retry otherwise), so two submissions at once never lose an update.
+ * `read`: the document as the caller just read it, for the first try.
  */
-export async function updateProgress(openid: string, change: (p: ProgressDoc) => ProgressDoc): Promise<ProgressDoc> {
+export async function updateProgress(openid: string, change: (p: ProgressDoc) => ProgressDoc, read?: { doc: ProgressDoc | null }): Promise<ProgressDoc> {
   for (let tries = 0; tries < 5; tries += 1) {
-    const current = (await getById<ProgressDoc>(COLL.progress, openid)) ?? null;
-    const next = change(structuredClone(current ?? emptyProgress(openid)));
+    // The first try may use a read the caller made together with its other reads.
+    const current = tries === 0 && read ? read.doc : ((await getById<ProgressDoc>(COLL.progress, openid)) ?? null);
+    const next = change(current ? copyDoc(current) : emptyProgress(openid));
     if (!current) {
       try {
         await insert(COLL.progress, { ...next, v: 1 });
@@ -53,25 +55,29 @@ export async function updateProgress(openid: string, change: (p: ProgressDoc) =>
 }
 
 /** Adds a graded attempt to the person's progress: points, streak, per-law figures, history. */
-export async function recordProgress(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, lawOfQuestion: Map<string, string>): Promise<void> {
+export async function recordProgress(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, lawOfQuestion: Map<string, string>, read?: { doc: ProgressDoc | null }): Promise<void> {
   const today = chinaDay(ctx.now);
-  await updateProgress(ctx.openid, (p) => {
-    p.points += result.pointsEarned;
-    p.streak = nextStreak(p.lastDay, today, p.streak);
-    p.lastDay = today;
-    p.attempts += 1;
-    for (const lawId of attempt.lawIds) {
-      const mine = result.items.filter((i) => lawOfQuestion.get(i.questionId) === lawId);
-      const law = p.perLaw[lawId] ?? { attempts: 0, answered: 0, correct: 0, bestScore: 0 };
-      law.attempts += 1;
-      law.answered += mine.length;
-      law.correct += mine.filter((i) => i.correct).length;
-      // A score belongs to a law only when the whole quiz was on it.
-      if (attempt.lawIds.length === 1) law.bestScore = Math.max(law.bestScore, result.score);
-      p.perLaw[lawId] = law;
-    }
-    if (attempt.campaignId) p.campaignBest[attempt.campaignId] = Math.max(p.campaignBest[attempt.campaignId] ?? 0, result.score);
-    p.history = [{ attemptId: attempt._id, mode: attempt.mode, title: attempt.title, score: result.score, correct: result.correct, total: result.total, passed: result.passed, at: ctx.now }, ...p.history].slice(0, HISTORY);
-    return p;
-  });
+  await updateProgress(
+    ctx.openid,
+    (p) => {
+      p.points += result.pointsEarned;
+      p.streak = nextStreak(p.lastDay, today, p.streak);
+      p.lastDay = today;
+      p.attempts += 1;
+      for (const lawId of attempt.lawIds) {
+        const mine = result.items.filter((i) => lawOfQuestion.get(i.questionId) === lawId);
+        const law = p.perLaw[lawId] ?? { attempts: 0, answered: 0, correct: 0, bestScore: 0 };
+        law.attempts += 1;
+        law.answered += mine.length;
+        law.correct += mine.filter((i) => i.correct).length;
+        // A score belongs to a law only when the whole quiz was on it.
+        if (attempt.lawIds.length === 1) law.bestScore = Math.max(law.bestScore, result.score);
+        p.perLaw[lawId] = law;
+      }
+      if (attempt.campaignId) p.campaignBest[attempt.campaignId] = Math.max(p.campaignBest[attempt.campaignId] ?? 0, result.score);
+      p.history = [{ attemptId: attempt._id, mode: attempt.mode, title: attempt.title, score: result.score, correct: result.correct, total: result.total, passed: result.passed, at: ctx.now }, ...p.history].slice(0, HISTORY);
+      return p;
+    },
+    read,
+  );
 }

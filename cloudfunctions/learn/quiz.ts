@@ -4,13 +4,12 @@ import { isCorrect, quotaByRatio, scoreOf, seedOf } from '../../shared/domain/qu
 import { maskName } from '../../shared/domain/names';
 import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
-import { chinaDay } from '../../shared/time';
+import { chinaDay, later } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { countEvents, type CountedEvent } from '../_lib/counters';
-import { getById, insert, insertAll, isDuplicateKey, list, listByIds, updateWhere } from '../_lib/db-helpers';
+import { bumpCounters, claimFirsts, markersOf, readMarkers, type CountedEvent } from '../_lib/counters';
+import { countWhere, getById, insert, insertAll, isDuplicateKey, list, listByIds, pageOf, updateWhere } from '../_lib/db-helpers';
 import type { CallContext, Handlers } from '../_lib/handler';
-import { requireLaw } from './lessons';
 import { takeQuota } from '../_lib/quota';
 import { quotaId } from './quota';
 import {
@@ -30,13 +29,16 @@ import {
   expandResult,
   type GradedDoc,
 } from './shared';
-import { recordProgress } from './progress-store';
+import { recordProgress, type ProgressDoc } from './progress-store';
+import { questionsVersion } from '../_lib/question-version';
 
 type L = Handlers<typeof learnContract>;
 
 /** Answers arriving this long after the deadline are late (allows for a slow network). */
 const GRACE_MS = 30_000;
 const DEFAULT_COUNT = 10;
+/** Mistake-book entries per page (the page groups them by law). */
+const MISTAKES_PAGE = 50;
 
 async function createAttempt(ctx: CallContext, attempt: Omit<AttemptDoc, 'openid' | 'town' | 'day' | 'status' | 'startedAt'>, questions: QuestionDoc[]) {
   const me = await ctx.profile();
@@ -46,10 +48,13 @@ async function createAttempt(ctx: CallContext, attempt: Omit<AttemptDoc, 'openid
 }
 
 async function practice(ctx: CallContext, lawId: string, count: number) {
-  const [law, bank] = await Promise.all([requireLaw(lawId), getById<BankDoc>(COLL.bank, lawId)]);
+  // Everything that depends on nothing else, in one round trip (her profile is for the attempt).
+  const [laws, bank, version] = await Promise.all([lawsById(ctx.now), getById<BankDoc>(COLL.bank, lawId), questionsVersion(), ctx.profile()]);
+  const law = laws.get(lawId);
+  if (!law) throw new AppError('NOT_FOUND', '没有找到这部法律');
   const ids = pick(bank?.ids ?? [], count);
   if (ids.length === 0) throw new AppError('CONFLICT', '这部法律还没有题目');
-  const questions = await questionsByIds(ids, ctx.now);
+  const questions = await questionsByIds(ids, ctx.now, version);
   const attemptId = newAttemptId();
   return createAttempt(
     ctx,
@@ -75,7 +80,7 @@ async function campaign(ctx: CallContext, campaignId: string) {
   }
   const questions = await questionsByIds(ids, ctx.now);
   const attemptId = newAttemptId();
-  const deadline = c.timeLimitSec ? new Date(ctx.now.getTime() + c.timeLimitSec * 1000) : null;
+  const deadline = c.timeLimitSec ? later(ctx.now, c.timeLimitSec, 'second') : null;
   return createAttempt(
     ctx,
     {
@@ -127,7 +132,7 @@ async function ownAttempt(ctx: CallContext, attemptId: string): Promise<AttemptD
 }
 
 function grade(attempt: AttemptDoc, questions: Map<string, QuestionDoc>, given: Map<string, string[]>, now: Date, lawShort: (id: string) => string): QuizResult {
-  const expired = attempt.deadline !== null && now.getTime() > attempt.deadline.getTime() + GRACE_MS;
+  const expired = attempt.deadline !== null && now.getTime() > later(attempt.deadline, GRACE_MS, 'millisecond').getTime();
   const items = attempt.questions.flatMap(({ id, order }) => {
     const q = questions.get(id);
     if (!q) return [];
@@ -168,9 +173,17 @@ function grade(attempt: AttemptDoc, questions: Map<string, QuestionDoc>, given: 
   };
 }
 
+const mistakeId = (ctx: CallContext, questionId: string) => hashId('m', ctx.openid, questionId);
+
+/** Which of the attempt's wrong answers are in her mistake book already (one read; none if all right). */
+async function readBook(ctx: CallContext, result: QuizResult): Promise<Set<string>> {
+  const ids = result.items.filter((i) => !i.correct).map((i) => mistakeId(ctx, i.questionId));
+  return new Set(ids.length > 0 ? (await listByIds<{ _id: string }>(COLL.mistakes, ids)).map((m) => m._id) : []);
+}
+
 /** Mistake-book changes of a graded attempt: wrong answers enter, right answers in a drill leave. */
-async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, questions: Map<string, QuestionDoc>): Promise<void> {
-  const idOf = (questionId: string) => hashId('m', ctx.openid, questionId);
+async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, questions: Map<string, QuestionDoc>, inBook: Set<string>): Promise<void> {
+  const idOf = (questionId: string) => mistakeId(ctx, questionId);
   const right = result.items.filter((i) => i.correct).map((i) => idOf(i.questionId));
   const wrong = result.items.filter((i) => !i.correct);
   // A drill answered right takes the question out of the book.
@@ -179,10 +192,9 @@ async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: Qui
     await fixing;
     return;
   }
-  // Wrong answers: one read, one insert of the questions new to the book, one update of the others.
-  // Every write names this attempt, so none counts twice for it.
+  // Wrong answers (the book read with the call's other reads): one insert of the questions new to
+  // the book, one update of the others. Every write names this attempt, so none counts twice for it.
   const ids = wrong.map((i) => idOf(i.questionId));
-  const inBook = new Set((await listByIds<{ _id: string }>(COLL.mistakes, ids)).map((m) => m._id));
   const again = { active: true, wrongCount: _.inc(1), lastWrongAt: ctx.now, lastAttemptId: attempt._id };
   const seenAgain = (targets: string[]) => (targets.length > 0 ? updateWhere(COLL.mistakes, { _id: _.in(targets), lastAttemptId: _.neq(attempt._id) }, again) : Promise.resolve(0));
   const fresh = wrong.filter((i) => !inBook.has(idOf(i.questionId)));
@@ -204,29 +216,26 @@ async function recordMistakes(ctx: CallContext, attempt: AttemptDoc, result: Qui
   await Promise.all([fixing, adding, seenAgain(ids.filter((id) => inBook.has(id)))]);
 }
 
-/** Statistics of a graded attempt: attempts (人次/人数), scores and passes, and per law and question. */
-async function countAttempt(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, questions: Map<string, QuestionDoc>): Promise<void> {
-  const base = { person: ctx.openid, town: attempt.town, village: attempt.village ?? null, at: ctx.now };
-  const events: CountedEvent[] = [
-    {
-      ...base,
-      metric: 'quiz_attempt',
-      ...(attempt.campaignId ? { dims: { campaign: attempt.campaignId } } : {}),
-      sums: { scoreSum: result.score, passes: result.passed ? 1 : 0, graded: result.passed === null ? 0 : 1 },
-    },
+/** Who is counted for a submission of an attempt on these laws (the amounts come with the result). */
+function attemptKeys(ctx: CallContext, lawIds: string[], campaignId: string | null) {
+  return [
+    { metric: 'quiz_attempt', person: ctx.openid, at: ctx.now, ...(campaignId ? { dims: { campaign: campaignId } } : {}) },
+    ...lawIds.map((lawId) => ({ metric: metricVariant('quiz_law', ['law', lawId]), person: ctx.openid, at: ctx.now })),
   ];
-  for (const lawId of attempt.lawIds) {
-    const mine = result.items.filter((i) => questions.get(i.questionId)?.lawId === lawId);
+}
+
+/** Statistics of a graded attempt: attempts (人次/人数), scores and passes, and per law and question. */
+function attemptEvents(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, questions: Map<string, QuestionDoc>): CountedEvent[] {
+  const place = { town: attempt.town, village: attempt.village ?? null };
+  const passes = result.passed ? 1 : 0;
+  return attemptKeys(ctx, attempt.lawIds, attempt.campaignId).map((key, i): CountedEvent => {
+    if (i === 0) return { ...key, ...place, sums: { scoreSum: result.score, passes, graded: result.passed === null ? 0 : 1 } };
+    const lawId = attempt.lawIds[i - 1];
+    const mine = result.items.filter((it) => questions.get(it.questionId)?.lawId === lawId);
     const qs: Record<string, Record<string, number>> = {};
-    for (const i of mine) qs[i.questionId] = { a: 1, w: i.correct ? 0 : 1 };
-    events.push({
-      ...base,
-      metric: metricVariant('quiz_law', ['law', lawId]),
-      sums: { answered: mine.length, correct: mine.filter((i) => i.correct).length, passes: result.passed ? 1 : 0 },
-      totals: { qs },
-    });
-  }
-  await countEvents(events);
+    for (const it of mine) qs[it.questionId] = { a: 1, w: it.correct ? 0 : 1 };
+    return { ...key, ...place, sums: { answered: mine.length, correct: mine.filter((it) => it.correct).length, passes }, totals: { qs } };
+  });
 }
 
 async function storedResult(ctx: CallContext, attempt: AttemptDoc, graded: GradedDoc): Promise<QuizResult> {
@@ -246,11 +255,11 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
   },
 
   async checkAnswer({ attemptId, questionId, keys }, ctx) {
-    const attempt = await ownAttempt(ctx, attemptId);
+    const [attempt, version] = await Promise.all([ownAttempt(ctx, attemptId), questionsVersion()]);
     if (!CHECKABLE.includes(attempt.mode)) throw new AppError('CONFLICT', '这类答题要交卷后才能看答案');
     if (attempt.status !== 'open') throw new AppError('CONFLICT', '这次答题已经交卷了');
     if (!attempt.questions.some((q) => q.id === questionId)) throw new AppError('INVALID_INPUT', '这道题不属于这次答题');
-    const [q] = await questionsByIds([questionId], ctx.now);
+    const [q] = await questionsByIds([questionId], ctx.now, version);
     if (!q) throw new AppError('NOT_FOUND', '没有找到这道题');
     const options = new Set(q.options.map((o) => o.key));
     if (keys.some((k) => !options.has(k)) || new Set(keys).size !== keys.length) throw new AppError('INVALID_INPUT', '选的答案不在选项里');
@@ -268,7 +277,11 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
   },
 
   async submitQuiz({ attemptId, answers }, ctx) {
-    const attempt = await ownAttempt(ctx, attemptId);
+    // First round trip: the attempt, the questions' version, and her distinct-people markers for
+    // an attempt on any law (the attempt names its laws only once read).
+    const lawList = lawsById(ctx.now);
+    const known = lawList.then((laws) => readMarkers(markersOf(attemptKeys(ctx, [...laws.keys()], null))));
+    const [attempt, version, laws, markers] = await Promise.all([ownAttempt(ctx, attemptId), questionsVersion(), lawList, known]);
     if (attempt.graded) return storedResult(ctx, attempt, attempt.graded);
     const drawn = new Set(attempt.questions.map((q) => q.id));
     const given = new Map<string, string[]>();
@@ -279,18 +292,31 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
     }
     // Answers already checked one by one are locked: those count, whatever arrives now.
     for (const [questionId, keys] of Object.entries(attempt.checked ?? {})) if (drawn.has(questionId)) given.set(questionId, keys);
-    const [docs, laws] = await Promise.all([questionsByIds([...drawn], ctx.now), lawsById(ctx.now)]);
+    const docs = await questionsByIds([...drawn], ctx.now, version);
     const questions = new Map(docs.map((q) => [q._id, q]));
     const result = grade(attempt, questions, given, ctx.now, (id) => laws.get(id)?.short ?? '');
-    // Only the call that flips the attempt from open to submitted records anything: identical
-    // concurrent submissions all get the one stored result.
-    const won = await updateWhere(COLL.attempts, { _id: attemptId, status: 'open' }, { status: 'submitted', graded: compactResult(result), submittedAt: ctx.now });
+    const events = attemptEvents(ctx, attempt, result, questions);
+    // Second: flip the attempt from open to submitted, and meanwhile read her book and progress and
+    // claim her markers under a token of the attempt's own: identical concurrent submissions claim
+    // the same markers, and only the call that flips the attempt records anything; the others get
+    // the one stored result.
+    const [won, firsts, inBook, progress] = await Promise.all([
+      updateWhere(COLL.attempts, { _id: attemptId, status: 'open' }, { status: 'submitted', graded: compactResult(result), submittedAt: ctx.now }),
+      claimFirsts(events, hashId('t', attemptId), markers),
+      readBook(ctx, result),
+      getById<ProgressDoc>(COLL.progress, ctx.openid),
+    ]);
     if (won === 0) {
       const stored = await getById<AttemptDoc>(COLL.attempts, attemptId);
       if (stored?.graded) return expandResult(stored, stored.graded, questions, laws);
       throw new AppError('CONFLICT', '这次答题正在提交，请稍后查看结果');
     }
-    await Promise.all([recordMistakes(ctx, attempt, result, questions), countAttempt(ctx, attempt, result, questions), recordProgress(ctx, attempt, result, new Map(docs.map((q) => [q._id, q.lawId])))]);
+    // Third: every write.
+    await Promise.all([
+      recordMistakes(ctx, attempt, result, questions, inBook),
+      bumpCounters(events, firsts),
+      recordProgress(ctx, attempt, result, new Map(docs.map((q) => [q._id, q.lawId])), { doc: progress }),
+    ]);
     return result;
   },
 
@@ -302,11 +328,13 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
     return { ...result, holderName: maskName(me.name) };
   },
 
-  async listMistakes({ lawId }, ctx) {
+  async listMistakes({ lawId, cursor }, ctx) {
     const query = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
-    const mistakes = await list<{ questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(
-      db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100),
-    );
+    const [page, total] = await Promise.all([
+      pageOf<{ _id: string; questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(COLL.mistakes, query, { field: 'lastWrongAt', dir: 'desc' }, cursor, MISTAKES_PAGE),
+      countWhere(COLL.mistakes, query),
+    ]);
+    const mistakes = page.items;
     const [docs, laws] = await Promise.all([questionsByIds(mistakes.map((m) => m.questionId), ctx.now), lawsById(ctx.now)]);
     const byId = new Map(docs.map((q) => [q._id, q]));
     const groups = new Map<string, { lawId: string; lawShort: string; items: Array<{ question: ReturnType<typeof questionOf>; wrongCount: number; lastWrongAt: string }> }>();
@@ -318,7 +346,7 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
       groups.set(q.lawId, group);
     }
     const ordered = [...groups.values()].sort((a, b) => (laws.get(a.lawId)?.order ?? 99) - (laws.get(b.lawId)?.order ?? 99));
-    return { total: ordered.reduce((n, g) => n + g.items.length, 0), groups: ordered };
+    return { total, groups: ordered, next: page.next };
   },
 
   async drillMistakes({ lawId, count }, ctx) {

@@ -6,6 +6,7 @@ import type { Question, Quiz, QuizResult } from '../../shared/contracts/quiz';
 import { optionOrder } from '../../shared/domain/quiz';
 import { db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
+import { msBetween } from '../../shared/time';
 import { list, listByIds } from '../_lib/db-helpers';
 import { questionsVersion } from '../_lib/question-version';
 import type { LawDoc } from './lessons';
@@ -136,12 +137,14 @@ const QUESTION_CACHE_MAX = 5_000;
 /**
  * Question documents by id, in the order asked (missing ones left out). Kept in memory per
  * function instance and checked against the questions' version on every call: one small read
- * instead of ten full questions, with the current content always.
+ * instead of ten full questions, with the current content always. `knownVersion`: the version
+ * just read by the caller (read it with its other first reads to save a round trip).
  */
-export async function questionsByIds(ids: readonly string[], now: Date): Promise<QuestionDoc[]> {
-  const version = await questionsVersion();
+export async function questionsByIds(ids: readonly string[], now: Date, knownVersion?: string): Promise<QuestionDoc[]> {
+  // The version may come from a read made together with the call's first ones.
+  const version = knownVersion ?? (await questionsVersion());
   let cache = questionCache;
-  if (!cache || cache.version !== version || now.getTime() - cache.at > QUESTION_CACHE_MS || cache.docs.size > QUESTION_CACHE_MAX) {
+  if (!cache || cache.version !== version || msBetween(cache.at, now) > QUESTION_CACHE_MS || cache.docs.size > QUESTION_CACHE_MAX) {
     cache = { version, at: now.getTime(), docs: new Map() };
     questionCache = cache;
   }
@@ -158,7 +161,7 @@ let lawCache: { at: number; laws: Map<string, LawDoc> } | undefined;
 
 /** The laws by id, cached for a minute per function instance (they change rarely). */
 export async function lawsById(now: Date): Promise<Map<string, LawDoc>> {
-  if (lawCache && now.getTime() - lawCache.at < 60_000) return lawCache.laws;
+  if (lawCache && msBetween(lawCache.at, now) < 60_000) return lawCache.laws;
   const docs = await list<LawDoc>(db.collection(COLL.laws).orderBy('order', 'asc').limit(100));
   lawCache = { at: now.getTime(), laws: new Map(docs.map((d) => [d._id, d])) };
   return lawCache.laws;

@@ -2,17 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { learnAdminContract, type QuestionDraft } from '../../shared/contracts/learn-admin';
 import { QuestionSchema, questionProblems } from '../../shared/contracts/quiz';
 import { parseQuestionRows } from '../../shared/domain/question-import';
-import { parseCsv, parseXlsx, type Rows } from '../../shared/domain/spreadsheet';
+import { readTable, tableKindOf, type Rows } from '../../shared/domain/spreadsheet';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { campaignOut, type CampaignDoc } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
 import { lessonOf, recountLessons, type LessonDoc } from '../_lib/lessons';
 import { questionsChanged } from '../_lib/question-version';
-import { getById, insert, isDuplicateKey, list, listByIds, setById, updateById, updateWhere } from '../_lib/db-helpers';
+import { countWhere, getById, insert, insertAll, isDuplicateKey, list, listByIds, pageOf, setById, updateById, updateWhere } from '../_lib/db-helpers';
+import { hashId } from '../_lib/ids';
 import type { CallContext } from '../_lib/handler';
 import { createFunction } from '../_lib/handler';
-import { chinaDay } from '../../shared/time';
+import { chinaDay, parseInstant } from '../../shared/time';
 
 type LawDoc = { _id: string; short: string; name: string; version: string; order: number; intro: string; lessonCount: number; questionCount?: number };
 type QuestionDoc = Omit<QuestionDraft, 'id'> & { _id: string; status: 'active' | 'retired'; origin?: 'seed' | 'staff' | 'import'; updatedAt?: Date; editedAt?: Date; retiredAt?: Date; retiredByName?: string };
@@ -26,21 +27,58 @@ async function requireLaw(lawId: string): Promise<LawDoc> {
   return law;
 }
 
+/** Adds ids to a bank (never twice), creating the bank on its first question. */
+async function bankAdd(bankId: string, ids: string[]): Promise<void> {
+  const change = { ids: _.addToSet({ $each: ids }) };
+  if ((await updateById(COLL.bank, bankId, change)) > 0) return;
+  try {
+    await insert(COLL.bank, { _id: bankId, ids });
+  } catch (err) {
+    if (!isDuplicateKey(err)) throw err;
+    await updateById(COLL.bank, bankId, change);
+  }
+}
+
 /** Adds or removes question ids in a law's bank and in 'all', keeping the law's count in step. */
 async function bankChange(lawId: string, ids: string[], add: boolean): Promise<void> {
   if (ids.length === 0) return;
   for (const bankId of [lawId, 'all']) {
-    const change = add ? { ids: _.push(ids) } : { ids: _.pullAll(ids) };
-    if ((await updateById(COLL.bank, bankId, change)) === 0 && add) {
-      try {
-        await insert(COLL.bank, { _id: bankId, ids });
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        await updateById(COLL.bank, bankId, change);
-      }
-    }
+    if (add) await bankAdd(bankId, ids);
+    else await updateById(COLL.bank, bankId, { ids: _.pullAll(ids) });
   }
   await updateById(COLL.laws, lawId, { questionCount: _.inc(add ? ids.length : -ids.length) });
+}
+
+/** Entries per page of the staff lists. */
+const STAFF_PAGE = 30;
+
+/** Questions written per insert request: one request per hundred rows keeps an import of 500 within the function's timeout. */
+const IMPORT_BATCH = 100;
+
+/**
+ * The id of an imported question, from its law and stem: importing the same file again (a retry
+ * after a timeout or a failure half-way) finds the questions the first try wrote instead of adding
+ * copies. A file cannot hold one stem twice.
+ */
+const importedId = (draft: QuestionDraft) => hashId(`${draft.lawId}-i`, draft.lawId, draft.stem);
+
+/**
+ * Puts active imported questions into their laws' banks and 'all', those not there yet (a retry
+ * may find some there), with one read of the banks; the laws' counts move by what was added.
+ */
+async function bankImported(byLaw: Map<string, string[]>): Promise<void> {
+  const banks = new Map((await listByIds<{ ids: string[] }>(COLL.bank, [...byLaw.keys(), 'all'])).map((b) => [b._id, new Set(b.ids)]));
+  const missing = (bankId: string, ids: string[]) => ids.filter((id) => !banks.get(bankId)?.has(id));
+  const toAll = missing('all', [...byLaw.values()].flat());
+  await Promise.all([
+    ...[...byLaw].map(async ([lawId, ids]) => {
+      const added = missing(lawId, ids);
+      if (added.length === 0) return;
+      await bankAdd(lawId, added);
+      await updateById(COLL.laws, lawId, { questionCount: _.inc(added.length) });
+    }),
+    toAll.length > 0 ? bankAdd('all', toAll) : Promise.resolve(),
+  ]);
 }
 
 function checkQuestion(draft: QuestionDraft): void {
@@ -53,13 +91,9 @@ function escapeRegExp(text: string): string {
 }
 
 function sheetRows(fileName: string, base64: string): Rows {
-  const bytes = Uint8Array.from(Buffer.from(base64, 'base64'));
-  try {
-    if (/\.csv$/i.test(fileName)) return parseCsv(new TextDecoder('utf-8').decode(bytes));
-    return parseXlsx(bytes);
-  } catch {
-    throw new AppError('INVALID_INPUT', '文件无法读取：请上传 .xlsx 或 UTF-8 编码的 .csv 文件');
-  }
+  const kind = tableKindOf(fileName);
+  if (!kind) throw new AppError('INVALID_INPUT', '请上传 .xlsx 或 .csv 文件');
+  return readTable(Uint8Array.from(Buffer.from(base64, 'base64')), kind);
 }
 
 const stamp = (ctx: CallContext) => ({ updatedAt: ctx.now, updatedBy: ctx.openid });
@@ -210,9 +244,14 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     return { lesson, status: doc.status === 'retired' ? ('retired' as const) : ('active' as const) };
   },
 
-  async listCampaigns() {
-    const docs = await list<StaffCampaignDoc>(db.collection(COLL.campaigns).orderBy('startsAt', 'desc').limit(100));
-    return { campaigns: docs.map((c) => ({ ...campaignOut(c), removed: c.removed === true, ...removedOut(c.removed ? c.removedAt : undefined, c.removedByName) })) };
+  async listCampaigns({ cursor, id }) {
+    const out = (c: StaffCampaignDoc) => ({ ...campaignOut(c), removed: c.removed === true, ...removedOut(c.removed ? c.removedAt : undefined, c.removedByName) });
+    if (id) {
+      const one = await getById<StaffCampaignDoc>(COLL.campaigns, id);
+      return { campaigns: one ? [out(one)] : [], next: null };
+    }
+    const page = await pageOf<StaffCampaignDoc>(COLL.campaigns, {}, { field: 'startsAt', dir: 'desc' }, cursor, STAFF_PAGE);
+    return { campaigns: page.items.map(out), next: page.next };
   },
 
   async removeCampaign({ id, restore }, ctx) {
@@ -225,9 +264,9 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
   },
 
   async saveCampaign({ campaign }, ctx) {
-    const startsAt = new Date(campaign.startsAt);
-    const endsAt = new Date(campaign.endsAt);
-    if (Number.isNaN(startsAt.getTime()) || Number.isNaN(endsAt.getTime())) throw new AppError('INVALID_INPUT', '开始和结束时间格式不正确');
+    const startsAt = parseInstant(campaign.startsAt);
+    const endsAt = parseInstant(campaign.endsAt);
+    if (!startsAt || !endsAt) throw new AppError('INVALID_INPUT', '开始和结束时间格式不正确');
     if (endsAt <= startsAt) throw new AppError('INVALID_INPUT', '结束时间要晚于开始时间');
     const weighted = Object.entries(campaign.ratio).filter(([, w]) => w > 0);
     if (weighted.length === 0) throw new AppError('INVALID_INPUT', '至少给一部法律设置出题比例');
@@ -251,28 +290,49 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
       laws.map((l) => ({ id: l._id, short: l.short, name: l.name })),
       `${chinaDay(ctx.now)}: 由工作人员导入（${fileName}）`,
     );
-    if (headerErrors.length > 0) return { imported: 0, rows: 0, report: [{ row: 1, ok: false, errors: headerErrors }] };
-    if (parsed.length === 0) return { imported: 0, rows: 0, report: [{ row: 2, ok: false, errors: ['表格里没有题目'] }] };
+    const none = { imported: 0, alreadyPresent: 0, complete: true };
+    if (headerErrors.length > 0) return { ...none, rows: 0, report: [{ row: 1, ok: false, errors: headerErrors }] };
+    if (parsed.length === 0) return { ...none, rows: 0, report: [{ row: 2, ok: false, errors: ['表格里没有题目'] }] };
     if (parsed.length > 500) throw new AppError('INVALID_INPUT', '一次最多导入 500 题');
     const report = parsed.map((p) => ({ row: p.row, ok: p.errors.length === 0, errors: p.errors }));
     // All or nothing: a single bad row and nothing is imported.
-    if (dryRun || report.some((r) => !r.ok)) return { imported: 0, rows: parsed.length, report };
-    const byLaw = new Map<string, string[]>();
-    for (const p of parsed) {
-      if (!p.draft) continue;
-      const id = newId(`${p.draft.lawId}-i`);
-      await insert(COLL.questions, { _id: id, ...p.draft, status: 'active', origin: 'import', createdAt: ctx.now, ...stamp(ctx) });
-      byLaw.set(p.draft.lawId, [...(byLaw.get(p.draft.lawId) ?? []), id]);
+    if (dryRun || report.some((r) => !r.ok)) return { ...none, rows: parsed.length, report };
+    const docs = parsed.flatMap((p) => (p.draft ? [{ _id: importedId(p.draft), ...p.draft, status: 'active', origin: 'import', createdAt: ctx.now, ...stamp(ctx) }] : []));
+    const ids = docs.map((d) => d._id);
+    // What a previous try (or an earlier file) already put in the bank is found, not added twice.
+    const chunks = (xs: string[]) => Array.from({ length: Math.ceil(xs.length / IMPORT_BATCH) }, (_v, i) => xs.slice(i * IMPORT_BATCH, (i + 1) * IMPORT_BATCH));
+    const found = new Map((await Promise.all(chunks(ids).map((c) => listByIds<{ status: string }>(COLL.questions, c)))).flat().map((q) => [q._id, q.status]));
+    const fresh = docs.filter((d) => !found.has(d._id));
+    let imported = 0;
+    try {
+      for (let i = 0; i < fresh.length; i += IMPORT_BATCH) {
+        const batch = fresh.slice(i, i + IMPORT_BATCH);
+        // One request for the batch; an id that turns out to exist was written by a concurrent try.
+        const existed = new Set(await insertAll(COLL.questions, batch));
+        for (const d of batch) if (existed.has(d._id)) found.set(d._id, 'active');
+        imported += batch.length - existed.size;
+      }
+      // Every active question of the file belongs in the bank; a retired one stays retired.
+      const byLaw = new Map<string, string[]>();
+      for (const d of docs) if ((found.get(d._id) ?? 'active') === 'active') byLaw.set(d.lawId, [...(byLaw.get(d.lawId) ?? []), d._id]);
+      await bankImported(byLaw);
+    } catch (err) {
+      // Safe to run again with the same file: nothing is added twice. Say how far it got.
+      console.error(`[learnAdmin.importQuestions] stopped after ${imported} of ${fresh.length} new questions: ${err instanceof Error ? err.message : String(err)}`);
+      return { imported, alreadyPresent: found.size, complete: false, rows: parsed.length, report };
+    } finally {
+      // Whatever landed (now or in an earlier try) is content: readers must see a new version.
+      await questionsChanged();
     }
-    for (const [lawId, ids] of byLaw) await bankChange(lawId, ids, true);
-    await questionsChanged();
-    return { imported: parsed.length, rows: parsed.length, report };
+    return { imported, alreadyPresent: found.size, complete: true, rows: parsed.length, report };
   },
 
-  async listReports({ status }) {
-    const reports = await list<{ _id: string; questionId: string; lawId: string; reason: string; note: string; status: string; resolution: string | null; createdAt: Date }>(
-      db.collection(COLL.reports).where({ status }).orderBy('createdAt', 'desc').limit(100),
-    );
+  async listReports({ status, cursor }) {
+    const [page, total] = await Promise.all([
+      pageOf<{ _id: string; questionId: string; lawId: string; reason: string; note: string; status: string; resolution: string | null; createdAt: Date }>(COLL.reports, { status }, { field: 'createdAt', dir: 'desc' }, cursor, STAFF_PAGE),
+      countWhere(COLL.reports, { status }),
+    ]);
+    const reports = page.items;
     const questions = await listByIds<QuestionDoc>(COLL.questions, [...new Set(reports.map((r) => r.questionId))]);
     const stems = new Map(questions.map((q) => [q._id, q.stem]));
     return {
@@ -287,6 +347,8 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
         resolution: r.resolution,
         createdAt: r.createdAt.toISOString(),
       })),
+      total,
+      next: page.next,
     };
   },
 

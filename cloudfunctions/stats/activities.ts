@@ -3,6 +3,7 @@ import type { statsContract } from '../../shared/contracts/stats';
 import type { ActivityType } from '../../shared/domain/stats-catalog';
 import { AppError } from '../../shared/result';
 import { NO_TOWN } from '../../shared/stats-keys';
+import { chinaInstant, later, yearOfDay } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { shiftOwnEvent } from '../_lib/counters';
@@ -60,7 +61,9 @@ type S = Handlers<typeof statsContract>;
 
 /** Counted on the day it happened; an activity counts once (its own id as the "person"). */
 function counted(a: Pick<ActivityDoc, '_id' | 'type' | 'date' | 'town' | 'village' | 'reached' | 'materials'>) {
-  return { metric: 'activity', person: a._id, town: a.town ?? NO_TOWN, village: a.village, at: new Date(`${a.date}T12:00:00+08:00`), dims: { type: a.type }, sums: { reached: a.reached, materials: a.materials } };
+  const at = chinaInstant(a.date, '12:00');
+  if (!at) throw new AppError('INVALID_INPUT', '活动日期不正确');
+  return { metric: 'activity', person: a._id, town: a.town ?? NO_TOWN, village: a.village, at, dims: { type: a.type }, sums: { reached: a.reached, materials: a.materials } };
 }
 
 /** Where an activity of this caller takes place: a station its own village, town staff their town. */
@@ -82,8 +85,8 @@ async function placeOf(ctx: CallContext, fields: ActivityFields): Promise<{ town
 }
 
 function checkDate(date: string, now: Date): void {
-  const at = new Date(`${date}T12:00:00+08:00`);
-  if (Number.isNaN(at.getTime()) || at.getTime() > now.getTime() + 86_400_000) throw new AppError('INVALID_INPUT', '活动日期不正确');
+  const at = chinaInstant(date, '12:00');
+  if (!at || at.getTime() > later(now, 1, 'day').getTime()) throw new AppError('INVALID_INPUT', '活动日期不正确');
 }
 
 /** Whether an activity lies within the reader's scope (a station its village, town staff their town). */
@@ -125,7 +128,7 @@ export function activityHandlers(scopeOf: (ctx: CallContext) => Promise<Scope>):
         _id: id,
         type: fields.type,
         date: fields.date,
-        year: Number(fields.date.slice(0, 4)),
+        year: yearOfDay(fields.date),
         title: fields.title.trim(),
         ...place,
         reached: fields.reached,
@@ -146,7 +149,7 @@ export function activityHandlers(scopeOf: (ctx: CallContext) => Promise<Scope>):
       const [me, scope] = await Promise.all([ctx.profile(), scopeOf(ctx)]);
       const current = await ownActivity(id, scope);
       const place = await placeOf(ctx, fields);
-      const next = { type: fields.type, date: fields.date, year: Number(fields.date.slice(0, 4)), title: fields.title.trim(), ...place, reached: fields.reached, materials: fields.materials, note: fields.note.trim() };
+      const next = { type: fields.type, date: fields.date, year: yearOfDay(fields.date), title: fields.title.trim(), ...place, reached: fields.reached, materials: fields.materials, note: fields.note.trim() };
       if (!(await applyOnce(current, { ...next, changes: _.push([changeOf('edit', current, ctx, me.name ?? '工作人员')]), updatedAt: ctx.now }))) {
         throw new AppError('CONFLICT', '这场活动刚被别人修改过，请返回列表重新打开再改');
       }

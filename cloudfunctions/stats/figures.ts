@@ -2,7 +2,7 @@ import type { Dashboard } from '../../shared/contracts/stats';
 import { CASE_ACTIONS, CASE_OUTCOMES, HELP_CATEGORIES } from '../../shared/domain/help';
 import { ACTIVITY_TYPES, LAW_IDS, TREND_METRICS } from '../../shared/domain/stats-catalog';
 import { counterId, metricVariant } from '../../shared/stats-keys';
-import type { Period } from '../../shared/time';
+import { hoursOf, type Period } from '../../shared/time';
 import type { TownDoc } from '../_lib/regions';
 
 type Amounts = Record<string, number>;
@@ -27,7 +27,6 @@ interface Input {
 }
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
-const HOUR = 3_600_000;
 
 /**
  * The dashboard from counter documents only: sums of 人次 and amounts over the period's parts;
@@ -130,7 +129,7 @@ export function buildDashboard({ scope, period, counters, towns, trend, lawShort
       answered: sum(v('suggestion_state', ['state', 'answered'])),
       adoptionRate: ratio(adopted, adopted + declined),
       supports: sum('suggestion_support'),
-      averageReplyHours: replies > 0 ? sum('suggestion_reply', 'replyMs') / replies / HOUR : null,
+      averageReplyHours: replies > 0 ? hoursOf(sum('suggestion_reply', 'replyMs') / replies) : null,
       averageRating: ratio(sum('suggestion_rating', 'score'), ratings),
     },
     help: {
@@ -138,7 +137,7 @@ export function buildDashboard({ scope, period, counters, towns, trend, lawShort
       online: sum(v('help_request', ['channel', 'online'])),
       visits: sum(v('help_request', ['channel', 'visit'])),
       accepted,
-      averageAcceptHours: accepted > 0 ? sum('help_accepted', 'acceptMs') / accepted / HOUR : null,
+      averageAcceptHours: accepted > 0 ? hoursOf(sum('help_accepted', 'acceptMs') / accepted) : null,
       byOutcome: CASE_OUTCOMES.map((outcome) => ({ outcome, times: sum(v('help_closed', ['outcome', outcome])) })),
       actions: CASE_ACTIONS.map((type) => ({ type, times: sum(v('help_action', ['type', type])), cases: people(v('help_action', ['type', type])) })),
       followUpsDone: sum('help_followup_done'),

@@ -5,7 +5,7 @@ import { TREND_METRICS, dashboardMetrics } from '../../shared/domain/stats-catal
 import { writeXlsx } from '../../shared/domain/xlsx-writer';
 import { AppError } from '../../shared/result';
 import { counterId } from '../../shared/stats-keys';
-import { chinaDay, type Period } from '../../shared/time';
+import { addDays, chinaDay, daysBetween, formatDay, periodLabel, type Period } from '../../shared/time';
 import { cloud } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { listByIds } from '../_lib/db-helpers';
@@ -42,38 +42,32 @@ interface Resolved {
 
 function resolvePeriod(input: { kind: Period | 'custom'; date?: string; from?: string; to?: string }, now: Date): Resolved {
   if (input.kind === 'custom') {
-    if (!input.from || !input.to) throw new AppError('INVALID_INPUT', '自定义时段需要开始和结束日期');
-    if (input.from > input.to) throw new AppError('INVALID_INPUT', '开始日期要早于结束日期');
-    const days: string[] = [];
-    for (let t = Date.parse(`${input.from}T04:00:00Z`); days.length <= MAX_CUSTOM_DAYS; t += 86_400_000) {
-      const d = chinaDay(new Date(t));
-      if (d > input.to) break;
-      days.push(d);
-    }
-    if (days.length > MAX_CUSTOM_DAYS) throw new AppError('INVALID_INPUT', `自定义时段最长 ${MAX_CUSTOM_DAYS} 天，更长请按月或按年查看`);
-    return { kind: 'custom', key: `${input.from}~${input.to}`, from: input.from, to: input.to, label: `${input.from} 至 ${input.to}`, parts: days.map((d) => ({ period: 'day', key: d })) };
+    const { from, to } = input;
+    if (!from || !to) throw new AppError('INVALID_INPUT', '自定义时段需要开始和结束日期');
+    if (from > to) throw new AppError('INVALID_INPUT', '开始日期要早于结束日期');
+    const count = daysBetween(from, to) + 1;
+    if (count > MAX_CUSTOM_DAYS) throw new AppError('INVALID_INPUT', `自定义时段最长 ${MAX_CUSTOM_DAYS} 天，更长请按月或按年查看`);
+    return { kind: 'custom', key: `${from}~${to}`, from, to, label: `${from} 至 ${to}`, parts: Array.from({ length: count }, (_, i) => ({ period: 'day', key: addDays(from, i) })) };
   }
   const day = input.date ?? chinaDay(now);
   const key = keyOfDay(input.kind, day);
   const days = daysOf(input.kind, key);
-  const label = input.kind === 'day' ? day : input.kind === 'week' ? `${key.replace('-W', ' 年第 ')} 周` : input.kind === 'month' ? `${key.slice(0, 4)} 年 ${Number(key.slice(5))} 月` : `${key} 年`;
+  const label = periodLabel(input.kind, key);
   return { kind: input.kind, key, from: days[0] ?? day, to: days[days.length - 1] ?? day, label, parts: [{ period: input.kind, key }] };
 }
 
-/** Reads counter documents by id, 100 at a time: a fixed number of reads for a period. */
+/** Reads counter documents by id, 100 per request, all at once: a fixed number of reads for a period, one round trip. */
 async function readCounters(ids: string[]): Promise<Map<string, CounterDoc>> {
-  const out = new Map<string, CounterDoc>();
-  for (let i = 0; i < ids.length; i += 100) {
-    for (const d of await listByIds<CounterDoc>(COLL.counters, ids.slice(i, i + 100))) out.set(d._id, d);
-  }
-  return out;
+  const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_v, i) => ids.slice(i * 100, (i + 1) * 100));
+  const found = await Promise.all(chunks.map((c) => listByIds<CounterDoc>(COLL.counters, c)));
+  return new Map(found.flat().map((d) => [d._id, d]));
 }
 
 async function dashboardFor(ctx: CallContext, input: { kind: Period | 'custom'; date?: string; from?: string; to?: string }): Promise<Dashboard> {
   const scope = await scopeOf(ctx);
   const period = resolvePeriod(input, ctx.now);
   const metrics = dashboardMetrics();
-  const trend = period.kind === 'custom' ? period.parts.map((p) => ({ ...p, label: `${Number(p.key.slice(5, 7))}/${Number(p.key.slice(8, 10))}` })) : trendOf(period.kind, period.key);
+  const trend = period.kind === 'custom' ? period.parts.map((p) => ({ ...p, label: formatDay(p.key, 'M/D') })) : trendOf(period.kind, period.key);
   const ids = [
     ...metrics.flatMap((m) => period.parts.map((p) => counterId(m, p.period, p.key))),
     ...TREND_METRICS.flatMap((m) => trend.map((p) => counterId(m, p.period, p.key))),

@@ -1,16 +1,36 @@
 import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/types';
 import { SEC_KEYWORDS } from './keywords';
+import { subscribeDataError } from './subscribe-rules';
 
-/** The error shape the real SDK throws for a failed open-API call. */
+/** The SDK's words for the codes it knows (wx-server-sdk's ERR_CODE table), used in `message`. */
+const SDK_CODE_TEXT: Record<number, string> = { [-604101]: 'function has no permission to call this API' };
+
+/**
+ * The error the real SDK (4.0.2, its CloudSDKError) throws for a failed open-API call: `errCode`,
+ * `errMsg`, and a `message` of the form "errCode: N text | errMsg: ...".
+ */
 export class OpenApiError extends Error {
   constructor(
     readonly errCode: number,
     readonly errMsg: string,
   ) {
-    super(errMsg);
+    super(`errCode: ${errCode} ${SDK_CODE_TEXT[errCode] ?? ''} | errMsg: ${errMsg}`);
   }
 }
+
+/** The cloud function making an open-API call, and the APIs its config.json declares. */
+export interface OpenApiCaller {
+  name: string;
+  /** `permissions.openapi` of the function's config.json. */
+  openapi: readonly string[];
+}
+
+/** Like WeChat's request ids ("rid: 676d614b-19a23fcf-18023ffa"), for errmsg texts. */
+const rid = () => `${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}-${randomBytes(4).toString('hex')}`;
+
+/** A failure as WeChat answers it, surfaced as the SDK does: "openapi.<api>:fail <errmsg>". */
+const wxFailure = (api: string, errcode: number, errmsg: string) => new OpenApiError(errcode, `openapi.${api}:fail ${errmsg} rid: ${rid()}`);
 
 interface MsgSecCheckParams {
   openid?: string;
@@ -30,16 +50,28 @@ interface SubscribeSendParams {
 /**
  * Local engines of the open APIs the functions use, with the shapes of the real ones:
  * `security.msgSecCheck` (v2 result from a keyword list) and `subscribeMessage.send` (into the
- * outbox collection; 43101 when the person has not granted that template).
+ * outbox collection; 43101 when the person has not granted that template, 47003 for a value that
+ * breaks WeChat's rules). As on CloudBase, a function may call only the APIs its config.json
+ * declares in `permissions.openapi`; any other call fails with -604101
+ * (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/openapi/openapi.html), and so
+ * does a call made outside any function.
  */
-export function createLocalOpenApi(store: Store, clock: () => number = Date.now) {
+export function createLocalOpenApi(store: Store, clock: () => number = Date.now, caller: () => OpenApiCaller | undefined = () => undefined) {
   const outbox = 'outbox';
   const grants = 'subscriptions';
+  /** The refusal of an API the calling function has not declared, as the SDK surfaces it. */
+  const undeclared = (api: string): OpenApiError | null => {
+    const fn = caller();
+    if (fn && fn.openapi.includes(api)) return null;
+    return new OpenApiError(-604101, 'system error: error code: -604101');
+  };
   return {
     security: {
       msgSecCheck(params: MsgSecCheckParams) {
+        const refused = undeclared('security.msgSecCheck');
+        if (refused) return Promise.reject(refused);
         if (params.version !== 2 || typeof params.content !== 'string' || !params.openid || !params.scene) {
-          return Promise.reject(new OpenApiError(47001, 'openapi.security.msgSecCheck:fail 47001 data format error'));
+          return Promise.reject(wxFailure('security.msgSecCheck', 47001, 'data format error'));
         }
         const hits = SEC_KEYWORDS.filter((k) => params.content?.includes(k.word));
         const worst = hits.find((h) => h.suggest === 'risky') ?? hits[0];
@@ -54,13 +86,18 @@ export function createLocalOpenApi(store: Store, clock: () => number = Date.now)
     },
     subscribeMessage: {
       send(params: SubscribeSendParams) {
-        if (!params.touser || !params.templateId || !params.data) {
-          return Promise.reject(new OpenApiError(47003, 'openapi.subscribeMessage.send:fail 47003 argument invalid'));
-        }
+        const api = 'subscribeMessage.send';
+        const refused = undeclared(api);
+        if (refused) return Promise.reject(refused);
+        // errcodes of https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
+        if (!params.touser) return Promise.reject(wxFailure(api, 40003, 'invalid openid'));
+        if (!params.templateId) return Promise.reject(wxFailure(api, 40037, 'invalid template_id'));
+        const invalid = subscribeDataError(params.data ?? {});
+        if (invalid) return Promise.reject(wxFailure(api, 47003, invalid));
         const grantId = `${params.touser}|${params.templateId}`;
         const grant = store.get(grants, grantId)?.doc as { remaining?: number } | undefined;
         if (!grant || !grant.remaining || grant.remaining < 1) {
-          return Promise.reject(new OpenApiError(43101, 'openapi.subscribeMessage.send:fail 43101 user refuse to accept the msg'));
+          return Promise.reject(wxFailure(api, 43101, 'user refuse to accept the msg'));
         }
         store.commitSync([
           { coll: grants, id: grantId, doc: { _id: grantId, remaining: grant.remaining - 1 } },

@@ -4,6 +4,7 @@ import { parseEjson, stringifyEjson } from './ejson';
 import { fastUpdate, sameValue } from './fast-update';
 import { simpleConditions, testSimple } from './simple-query';
 import { pathValue } from './keys';
+import { updateError } from './update-rules';
 import { cloneValue, isDate } from './values';
 import type { Doc, Store, Write } from './types';
 
@@ -12,8 +13,13 @@ export type TransportResponse = Record<string, unknown> & { requestId: string };
 type Params = Record<string, unknown>;
 type Plain = Record<string, unknown>;
 
+// CloudBase's limits, server side: a get() without limit returns 100 documents, at most 1000
+// (https://developers.weixin.qq.com/minigame/dev/wxcloud/reference-sdk-api/database/collection/Collection.get.md,
+// .../Collection.limit.html); an aggregation without a $limit stage returns 20
+// (https://developers.weixin.qq.com/community/develop/article/doc/000624c67c8b48611dba2b12058c13).
 const DEFAULT_LIMIT = 100;
 const MAX_LIMIT = 1000;
+const AGGREGATE_DEFAULT_LIMIT = 20;
 const TX_TTL_MS = 30_000;
 
 /** The request actions the SDK sends (pinned by a test against @cloudbase/database). */
@@ -30,6 +36,20 @@ export const DATABASE_ACTIONS = [
   'database.commitTransaction',
   'database.abortTransaction',
 ] as const;
+
+/** What CloudBase answers for a collection that was never created (the SDK's -502005). */
+export const COLLECTION_NOT_EXIST_MESSAGE = '[ResourceNotFound] Db or Table not exist. Please check your request, but if the problem cannot be solved, contact us.';
+
+/** Options of the engine. */
+export interface EngineOptions {
+  /**
+   * Evaluate every query, sort, projection and update with mingo, never with the engine's own fast
+   * paths (the conformance suite runs each rule both ways: they must agree).
+   */
+  mingoOnly?: boolean;
+  /** Collections of the host's own (not declared for CloudBase): requests to them fail as missing. */
+  hostOnly?: readonly string[];
+}
 
 class DbError extends Error {
   constructor(
@@ -127,10 +147,17 @@ export class Engine {
   private durable: Promise<void> | undefined;
   private readonly queries = new Map<string, Query>();
 
+  private readonly mingoOnly: boolean;
+  private readonly hostOnly: ReadonlySet<string>;
+
   constructor(
     private readonly store: Store,
     private readonly clock: () => number = Date.now,
-  ) {}
+    options: EngineOptions = {},
+  ) {
+    this.mingoOnly = options.mingoOnly === true;
+    this.hostOnly = new Set(options.hostOnly ?? []);
+  }
 
   /**
    * Runs one request. Its effects are applied synchronously (so each request is atomic and visible
@@ -204,7 +231,7 @@ export class Engine {
 
   private collection(p: Params): string {
     const name = typeof p.collectionName === 'string' ? p.collectionName : '';
-    if (!this.store.hasCollection(name)) throw new DbError('DATABASE_COLLECTION_NOT_EXIST', `database collection not exists: ${name}`);
+    if (!this.store.hasCollection(name) || this.hostOnly.has(name)) throw new DbError('DATABASE_COLLECTION_NOT_EXIST', COLLECTION_NOT_EXIST_MESSAGE);
     return name;
   }
 
@@ -243,12 +270,13 @@ export class Engine {
       return doc ? [doc] : [];
     }
     const candidates = this.store.candidates(coll, query);
+    let compiled: Query | undefined;
+    const full = (d: Doc) => (compiled ??= this.compile(query, typeof p.query === 'string' && !p.query.includes('$tcb_server_date') ? p.query : encode(query))).test(d);
+    if (this.mingoOnly) return candidates.filter(full);
     const keys = Object.keys(query);
     if (keys.length === 1 && keys[0] === '_id' && typeof query._id === 'string') return candidates;
     // Plain equality, $ne and $in on top-level scalars (most requests) need no query compiler.
     const simple = simpleConditions(query);
-    let compiled: Query | undefined;
-    const full = (d: Doc) => (compiled ??= this.compile(query, typeof p.query === 'string' && !p.query.includes('$tcb_server_date') ? p.query : encode(query))).test(d);
     if (!simple) return candidates.filter(full);
     return candidates.filter((d) => {
       const verdict = testSimple(d, simple);
@@ -276,9 +304,11 @@ export class Engine {
     const offset = typeof p.offset === 'number' ? p.offset : 0;
     const limit = Math.min(typeof p.limit === 'number' && p.limit > 0 ? p.limit : DEFAULT_LIMIT, MAX_LIMIT);
     const projection = this.parse(p.projection);
-    const sorted = Object.keys(order).length > 0 ? sortDocs(docs, order) : docs;
+    const ordered = Object.keys(order).length > 0;
+    const sorted = !ordered ? docs : this.mingoOnly ? (find(docs, {}).sort(order).all() as Doc[]) : sortDocs(docs, order);
     const page = sorted.slice(offset, offset + limit);
-    const list = Object.keys(projection).length > 0 ? project(page, projection) : page;
+    const projected = Object.keys(projection).length > 0;
+    const list = !projected ? page : this.mingoOnly ? find(page, {}, projection).all() : project(page, projection);
     return { data: { list: list.map(encode), offset, limit } };
   }
 
@@ -331,12 +361,14 @@ export class Engine {
 
   private applyOperators(current: Doc, operators: Plain): { next: Doc; changed: boolean } {
     // Copy on write: the cached document is never changed in place (readers may hold it).
-    const shallow: Doc = { ...current };
-    const fast = fastUpdate(shallow, operators);
-    if (fast.applied) {
-      shallow._id = current._id;
-      return { next: shallow, changed: fast.changed };
+    if (!this.mingoOnly) {
+      const shallow: Doc = { ...current };
+      const fast = fastUpdate(shallow, operators);
+      if (fast.applied) return { next: shallow, changed: fast.changed };
     }
+    // What MongoDB refuses, CloudBase refuses (mingo would quietly skip or work around it).
+    const refused = updateError(current, operators);
+    if (refused) throw new DbError('DATABASE_REQUEST_FAILED', refused);
     const copy = cloneValue(current);
     applyUpdate(copy, operators);
     copy._id = current._id;
@@ -359,9 +391,10 @@ export class Engine {
   private aggregateDocuments(p: Params): Plain {
     const coll = this.collection(p);
     const stages = Array.isArray(p.stages) ? (p.stages as Array<{ stageKey: string; stageValue: string }>) : [];
-    const pipeline = stages.map((s) => ({ [s.stageKey]: this.parse(s.stageValue) }));
+    const pipeline: Plain[] = stages.map((s) => ({ [s.stageKey]: this.parse(s.stageValue) }));
     const first = pipeline[0];
-    const candidates = first && '$match' in first ? this.store.candidates(coll, first.$match) : this.store.candidates(coll, {});
+    const candidates = this.store.candidates(coll, first && '$match' in first ? (first.$match as Plain) : {});
+    if (!pipeline.some((stage) => '$limit' in stage)) pipeline.push({ $limit: AGGREGATE_DEFAULT_LIMIT });
     const list = aggregate(candidates, pipeline);
     return { data: { list: list.map(encode) } };
   }

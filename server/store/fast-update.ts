@@ -1,3 +1,4 @@
+import { conflictError, targetError } from './update-rules';
 import { isDate } from './values';
 
 type Plain = Record<string, unknown>;
@@ -13,7 +14,8 @@ function parentOf(doc: Plain, parts: readonly string[], create: boolean, copied:
   for (let i = 0; i < parts.length - 1; i += 1) {
     const part = parts[i] as string;
     let next = cur[part];
-    if (next === undefined || next === null) {
+    // Only a missing parent is created: MongoDB never writes through a null (checked before).
+    if (next === undefined) {
       if (!create) return null;
       const fresh: Plain = {};
       copied.add(fresh);
@@ -32,17 +34,6 @@ function parentOf(doc: Plain, parts: readonly string[], create: boolean, copied:
   return cur;
 }
 
-/** Reads a dotted path without changing anything: ok is false when an intermediate is not an object. */
-function probePath(doc: Plain, parts: readonly string[]): { ok: boolean; value: unknown } {
-  let cur: unknown = doc;
-  for (const part of parts) {
-    if (cur === undefined || cur === null) return { ok: true, value: undefined };
-    if (typeof cur !== 'object' || Array.isArray(cur) || isDate(cur)) return { ok: false, value: undefined };
-    cur = (cur as Plain)[part];
-  }
-  return { ok: true, value: cur };
-}
-
 /** One field change of an update, its path split once. */
 interface Step {
   op: string;
@@ -57,24 +48,26 @@ const compiled = new WeakMap<Plain, Step[] | null>();
 /** The steps of an update the fast path can apply, or null when it cannot. */
 function compile(operators: Plain): Step[] | null {
   const steps: Step[] = [];
+  const paths: string[] = [];
   for (const [op, fields] of Object.entries(operators)) {
     if (!FAST_OPS.has(op) || !fields || typeof fields !== 'object') return null;
     for (const [path, value] of Object.entries(fields as Plain)) {
       const parts = path.split('.');
-      if (parts.some((p) => p === '' || /^\d+$/.test(p) || p.startsWith('$'))) return null;
+      if (parts[0] === '_id' || parts.some((p) => p === '' || /^\d+$/.test(p) || p.startsWith('$'))) return null;
       if (op === '$inc' && typeof value !== 'number') return null;
       if (op === '$push' && !(value && typeof value === 'object' && Array.isArray((value as { $each?: unknown }).$each) && Object.keys(value).length === 1)) return null;
       steps.push({ op, parts, key: parts[parts.length - 1] as string, value });
+      paths.push(path);
     }
   }
-  return steps;
+  return conflictError(paths) ? null : steps;
 }
 
 /**
  * Applies the update operators CloudBase requests carry most ($set, $inc, $unset, $push with
  * $each) to a shallow copy of a document, copying only the objects on the changed paths, on plain
- * dotted paths. Returns false, leaving the document
- * untouched, for anything else (the caller then uses mingo's full updater).
+ * dotted paths. Declines, leaving the document untouched, for anything else, including whatever
+ * MongoDB would refuse (the caller's full path then checks and applies it).
  */
 export function fastUpdate(doc: Plain, operators: Plain): FastResult {
   let steps = compiled.get(operators);
@@ -83,14 +76,9 @@ export function fastUpdate(doc: Plain, operators: Plain): FastResult {
     compiled.set(operators, steps);
   }
   if (!steps) return DECLINED;
-  // Check the targets before changing anything, so a refusal leaves the document as it was.
-  for (const { op, parts } of steps) {
-    const probe = probePath(doc, parts);
-    if (!probe.ok) return DECLINED;
-    const current = probe.value;
-    if (op === '$inc' && current !== undefined && typeof current !== 'number') return DECLINED;
-    if (op === '$push' && current !== undefined && !Array.isArray(current)) return DECLINED;
-  }
+  // Check the targets before changing anything: what MongoDB refuses is declined, and the caller's
+  // full path reports it, so a refusal leaves the document as it was.
+  for (const { op, parts } of steps) if (targetError(doc, op, parts)) return DECLINED;
   let changed = false;
   const copied = new Set<object>([doc]);
   for (const { op, parts, key, value } of steps) {

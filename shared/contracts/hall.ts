@@ -1,7 +1,7 @@
 import * as z from '../zod';
 import { SUGGESTION_STATES } from '../domain/suggestion-status';
 import { action } from './define';
-import { EmptySchema, IdSchema } from './common';
+import { CursorSchema, IdSchema, NextSchema, PageInputSchema } from './common';
 
 const STAFF = ['station', 'town', 'district'] as const;
 
@@ -80,10 +80,10 @@ const TopicDraftSchema = z.strictObject({
 /** The `hall` function: the online deliberation hall (网上议事厅). */
 export const hallContract = {
   listTopics: action({
-    doc: "Open and closed topics for the reader's village, town and the whole district.",
+    doc: "Open and closed topics for the reader's village, town and the whole district, latest deadline first, a page at a time.",
     roles: 'any',
-    input: EmptySchema,
-    output: z.strictObject({ topics: z.array(TopicSchema) }),
+    input: PageInputSchema,
+    output: z.strictObject({ topics: z.array(TopicSchema), next: NextSchema }),
   }),
   getTopic: action({
     doc: 'One topic.',
@@ -115,10 +115,10 @@ export const hallContract = {
     output: z.strictObject({ supports: z.int(), counted: z.boolean() }),
   }),
   mySuggestions: action({
-    doc: 'My suggestions with their status history, replies and my ratings.',
+    doc: 'My suggestions with their status history, replies and my ratings, newest first, a page at a time.',
     roles: 'any',
-    input: EmptySchema,
-    output: z.strictObject({ suggestions: z.array(OwnSuggestionSchema) }),
+    input: PageInputSchema,
+    output: z.strictObject({ suggestions: z.array(OwnSuggestionSchema), next: NextSchema }),
   }),
   rateReply: action({
     doc: '满意度 1–5 with an optional comment: once, by the author, after the reply.',
@@ -139,22 +139,22 @@ export const hallContract = {
     output: z.strictObject({ id: IdSchema }),
   }),
   staffTopics: action({
-    doc: 'Topics of the staff member’s area, for editing.',
+    doc: 'Topics of the staff member’s area, for editing, a page at a time (or the one topic asked for).',
     roles: STAFF,
-    input: EmptySchema,
-    output: z.strictObject({ topics: z.array(TopicSchema) }),
+    input: z.strictObject({ cursor: z.optional(CursorSchema), topicId: z.optional(IdSchema) }),
+    output: z.strictObject({ topics: z.array(TopicSchema), next: NextSchema }),
   }),
   moderationQueue: action({
-    doc: 'Suggestions held by the content check, in the staff member’s area.',
+    doc: 'Suggestions held by the content check, in the staff member’s area, oldest first, a page at a time, with how many there are.',
     roles: STAFF,
-    input: EmptySchema,
-    output: z.strictObject({ suggestions: z.array(StaffSuggestionSchema) }),
+    input: PageInputSchema,
+    output: z.strictObject({ suggestions: z.array(StaffSuggestionSchema), total: z.int(), next: NextSchema }),
   }),
   handlingQueue: action({
-    doc: 'Public suggestions in the staff member’s area still waiting for a reply.',
+    doc: 'Public suggestions in the staff member’s area still waiting for a reply, oldest first, a page at a time, with how many there are.',
     roles: STAFF,
-    input: EmptySchema,
-    output: z.strictObject({ suggestions: z.array(StaffSuggestionSchema) }),
+    input: PageInputSchema,
+    output: z.strictObject({ suggestions: z.array(StaffSuggestionSchema), total: z.int(), next: NextSchema }),
   }),
   moderate: action({
     doc: 'Publishes a held suggestion or rejects it with a reason the author sees.',
@@ -176,10 +176,10 @@ export const InboxItemSchema = z.strictObject({ id: z.string(), title: z.string(
 /** The in-app inbox (我的消息): every notice also sent as a subscribe message. */
 export const inboxActions = {
   inbox: action({
-    doc: 'My notices, newest first, and how many are unread.',
+    doc: 'My notices, newest first, a page at a time, and how many of all of them are unread.',
     roles: 'any',
-    input: EmptySchema,
-    output: z.strictObject({ items: z.array(InboxItemSchema), unread: z.int() }),
+    input: PageInputSchema,
+    output: z.strictObject({ items: z.array(InboxItemSchema), unread: z.int(), next: NextSchema }),
   }),
   markInboxRead: action({
     doc: 'Marks my notices as read.',

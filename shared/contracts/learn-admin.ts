@@ -1,7 +1,7 @@
 import * as z from '../zod';
 import { QUESTION_TYPES } from '../domain/quiz';
 import { action } from './define';
-import { EmptySchema, IdSchema, RemovedSchema } from './common';
+import { CursorSchema, IdSchema, NextSchema, RemovedSchema } from './common';
 import { LawSchema, LessonSchema } from './content';
 import { CampaignSchema, QuestionSchema, REPORT_REASONS } from './quiz';
 
@@ -109,10 +109,10 @@ export const learnAdminContract = {
     output: z.strictObject({ lesson: LessonSchema, status: z.enum(['active', 'retired']) }),
   }),
   listCampaigns: action({
-    doc: 'Every campaign, drafts and removed ones included.',
+    doc: 'Every campaign, drafts and removed ones included, latest start first, a page at a time (or the one campaign asked for).',
     roles: STAFF,
-    input: EmptySchema,
-    output: z.strictObject({ campaigns: z.array(AdminCampaignSchema) }),
+    input: z.strictObject({ cursor: z.optional(CursorSchema), id: z.optional(IdSchema) }),
+    output: z.strictObject({ campaigns: z.array(AdminCampaignSchema), next: NextSchema }),
   }),
   removeCampaign: action({
     doc: 'Hides a campaign from everyone (kept with who and when; attempts and figures stay); restore brings it back.',
@@ -127,20 +127,29 @@ export const learnAdminContract = {
     output: z.strictObject({ id: IdSchema }),
   }),
   importQuestions: action({
-    doc: 'Imports questions from an .xlsx or .csv file (base64) with a row-by-row report; nothing is imported when any row is invalid.',
+    doc: 'Imports questions from an .xlsx or .csv file (base64) with a row-by-row report; nothing is imported when any row is invalid. Safe to repeat with the same file: questions already there (by law and stem) are not added again; `complete: false` says the import stopped part-way and may be run again.',
     roles: STAFF,
     input: z.strictObject({
       fileName: z.string().check(z.regex(/\.(xlsx|csv)$/i), z.maxLength(100)),
       contentBase64: z.string().check(z.minLength(4), z.maxLength(90_000)),
       dryRun: z.optional(z.boolean()),
     }),
-    output: z.strictObject({ imported: z.int(), rows: z.int(), report: z.array(ImportRowSchema) }),
+    output: z.strictObject({
+      /** Questions this call added. */
+      imported: z.int(),
+      /** Questions of the file found already there (an earlier import of them). */
+      alreadyPresent: z.int(),
+      /** False when the import stopped part-way: running it again with the same file finishes it. */
+      complete: z.boolean(),
+      rows: z.int(),
+      report: z.array(ImportRowSchema),
+    }),
   }),
   listReports: action({
-    doc: 'The 纠错 queue: reports on questions, newest first.',
+    doc: 'The 纠错 queue: reports on questions, newest first, a page at a time, with how many there are.',
     roles: STAFF,
-    input: z.strictObject({ status: z.enum(['open', 'resolved', 'rejected']) }),
-    output: z.strictObject({ reports: z.array(ReportViewSchema) }),
+    input: z.strictObject({ status: z.enum(['open', 'resolved', 'rejected']), cursor: z.optional(CursorSchema) }),
+    output: z.strictObject({ reports: z.array(ReportViewSchema), total: z.int(), next: NextSchema }),
   }),
   resolveReport: action({
     doc: 'Closes a 纠错 report as resolved (the question was fixed) or rejected, with a note.',

@@ -1,6 +1,6 @@
 import * as z from '../zod';
 import { action } from './define';
-import { EmptySchema, IdSchema } from './common';
+import { CursorSchema, EmptySchema, IdSchema, NextSchema } from './common';
 import { LawSchema, LessonSchema } from './content';
 import { AnswerSchema, CampaignSchema, CheckedAnswerSchema, QuestionSchema, QuizResultSchema, StoredResultSchema, QuizSchema, REPORT_REASONS } from './quiz';
 
@@ -103,10 +103,10 @@ export const learnContract = {
     output: StoredResultSchema,
   }),
   listMistakes: action({
-    doc: 'My mistake book: every question I answered wrong and have not yet put right in a drill, grouped by law.',
+    doc: 'My mistake book: every question I answered wrong and have not yet put right in a drill, grouped by law; the latest mistakes first, a page at a time; `total` counts the whole book.',
     roles: 'any',
-    input: z.strictObject({ lawId: z.optional(IdSchema) }),
-    output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema) }),
+    input: z.strictObject({ lawId: z.optional(IdSchema), cursor: z.optional(CursorSchema) }),
+    output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema), next: NextSchema }),
   }),
   drillMistakes: action({
     doc: 'A quiz from my mistake book; a question leaves the book once answered right here.',

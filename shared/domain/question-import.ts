@@ -28,7 +28,12 @@ export interface ParsedRow {
 export function parseQuestionRows(rows: string[][], laws: ImportLaw[], checkedNote: string): { headerErrors: string[]; parsed: ParsedRow[] } {
   const header = (rows[0] ?? []).map((c) => c.trim());
   const headerErrors = IMPORT_HEADER.filter((h, i) => header[i] !== h).map((h) => `表头第 ${IMPORT_HEADER.indexOf(h) + 1} 列应为“${h}”`);
-  if (headerErrors.length > 0) return { headerErrors, parsed: [] };
+  if (headerErrors.length > 0) {
+    // A title row (often merged across the columns) above the template's header.
+    const at = rows.slice(1, 10).findIndex((r) => IMPORT_HEADER.every((h, i) => (r[i] ?? '').trim() === h));
+    if (at >= 0) return { headerErrors: [`表头应在第 1 行，现在在第 ${at + 2} 行：请删除表头上面的 ${at + 1} 行（例如合并的标题行）`], parsed: [] };
+    return { headerErrors, parsed: [] };
+  }
   const parsed: ParsedRow[] = [];
   const seenStems = new Map<string, number>();
   rows.slice(1).forEach((raw, i) => {

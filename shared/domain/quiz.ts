@@ -1,3 +1,5 @@
+import { daysBetween } from '../time';
+
 /** Question kinds: single choice, multiple choice, true/false. */
 export const QUESTION_TYPES = ['single', 'multiple', 'judge'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
@@ -97,7 +99,5 @@ export function quotaByRatio(available: Record<string, number>, ratio: Record<st
 export function nextStreak(lastDay: string | null, today: string, streak: number): number {
   if (lastDay === today) return Math.max(streak, 1);
   if (lastDay === null) return 1;
-  const last = Date.parse(`${lastDay}T00:00:00Z`);
-  const now = Date.parse(`${today}T00:00:00Z`);
-  return now - last === 24 * 60 * 60 * 1000 ? streak + 1 : 1;
+  return daysBetween(lastDay, today) === 1 ? streak + 1 : 1;
 }

@@ -1,4 +1,5 @@
 import { strToU8, zipSync } from 'fflate/browser';
+import { columnName } from './sheets/limits';
 
 /** A sheet to write: a name and rows of text or numbers. */
 export interface SheetData {
@@ -8,11 +9,6 @@ export interface SheetData {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function column(n: number): string {
-  let s = '';
-  for (let i = n + 1; i > 0; i = Math.floor((i - 1) / 26)) s = String.fromCharCode(65 + ((i - 1) % 26)) + s;
-  return s;
-}
 
 function sheetXml(rows: SheetData['rows']): string {
   const body = rows
@@ -20,7 +16,7 @@ function sheetXml(rows: SheetData['rows']): string {
       const cells = row
         .map((value, c) => {
           if (value === null || value === '') return '';
-          const ref = `${column(c)}${r + 1}`;
+          const ref = `${columnName(c)}${r + 1}`;
           if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"><v>${value}</v></c>`;
           return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${esc(String(value))}</t></is></c>`;
         })
@@ -36,7 +32,14 @@ function sheetXml(rows: SheetData['rows']): string {
  * table. Small enough to bundle in a cloud function; Excel, WPS and LibreOffice open it.
  */
 export function writeXlsx(sheets: SheetData[]): Uint8Array {
-  const names = sheets.map((s, i) => esc(s.name.slice(0, 31)) || `Sheet${i + 1}`);
+  // Excel refuses a sheet name with []:*?/\ or over 31 characters, and two names alike.
+  const seen = new Set<string>();
+  const names = sheets.map((s, i) => {
+    let name = s.name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || `Sheet${i + 1}`;
+    if (seen.has(name.toLowerCase())) name = `${name.slice(0, 27)} (${i + 1})`;
+    seen.add(name.toLowerCase());
+    return esc(name);
+  });
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,

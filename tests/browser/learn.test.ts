@@ -45,3 +45,30 @@ describe('学法 in the browser (h5 build through the local host)', () => {
     await page.context().close();
   }, 90_000);
 });
+
+describe('the tab bar and the served build in the browser', () => {
+  it('shows each tab with its icon, the selected one drawn filled, and loads the app compressed', async () => {
+    const page = await phonePage(rig);
+    const encodings = new Map<string, string>();
+    page.on('response', (r) => {
+      if (/\/js\/app\.[0-9a-f]+\.js$/.test(r.url())) encodings.set('app.js', r.headers()['content-encoding'] ?? 'none');
+    });
+    await page.goto(rig.base);
+    const tabs = page.locator('.weui-tabbar__item');
+    await tabs.nth(3).waitFor({ timeout: 30_000 });
+    expect(await tabs.allInnerTexts()).toEqual(['学法', '议事', '服务', '我的']);
+    const icons = page.locator('.weui-tabbar__item img.weui-tabbar__icon');
+    const state = () => icons.evaluateAll((imgs) => (imgs as HTMLImageElement[]).map((i) => ({ src: i.src, width: i.naturalWidth, shown: i.getBoundingClientRect().width > 0 })));
+    const onLearn = await state();
+    expect(onLearn.map((i) => [i.width, i.shown])).toEqual(Array(4).fill([81, true]));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'tab-bar-learn.png') });
+
+    await tabs.nth(1).click();
+    await page.waitForFunction(() => document.querySelectorAll('.weui-tabbar__item')[1]?.classList.contains('weui-bar__item_on'));
+    const onHall = await state();
+    // The selected icon changes on both tabs that changed state, and on no other.
+    expect(onHall.map((i, k) => i.src !== onLearn[k]?.src)).toEqual([true, true, false, false]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'tab-bar-hall.png') });
+    expect(encodings.get('app.js')).toBe('br');
+  }, 60_000);
+});

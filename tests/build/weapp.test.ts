@@ -1,21 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { packageSizes } from '../../scripts/weapp-size';
+import { allPages, packageSizes, readAppJson } from '../../scripts/weapp-size';
 
 const ROOT = path.resolve(__dirname, '../..');
 const WEAPP = path.join(ROOT, 'dist/weapp');
 const MAIN_BUDGET = 600 * 1024;
 
-interface AppJson {
-  pages: string[];
-  subPackages?: Array<{ root: string; pages: string[] }>;
-  subpackages?: Array<{ root: string; pages: string[] }>;
-  tabBar?: { list: Array<{ pagePath: string; text: string }> };
-}
-
 describe('the weapp build (npm run build:weapp)', () => {
-  const appJsonPath = path.join(WEAPP, 'app.json');
-  const app = JSON.parse(fs.readFileSync(appJsonPath, 'utf8')) as AppJson;
+  const app = readAppJson(WEAPP);
   const subs = app.subPackages ?? app.subpackages ?? [];
 
   it('has an app.json with pages, and tab pages that are main-package pages', () => {
@@ -24,12 +16,27 @@ describe('the weapp build (npm run build:weapp)', () => {
   });
 
   it('has every page of every package: its .js, .json and template', () => {
-    const all = [...app.pages, ...subs.flatMap((s) => s.pages.map((p) => `${s.root.replace(/\/$/, '')}/${p}`))];
-    for (const page of all) {
+    for (const page of allPages(app)) {
       expect(fs.existsSync(path.join(WEAPP, `${page}.js`))).toBe(true);
       expect(fs.existsSync(path.join(WEAPP, `${page}.json`))).toBe(true);
       const hasTemplate = fs.existsSync(path.join(WEAPP, `${page}.wxml`)) || fs.existsSync(path.join(WEAPP, 'base.wxml'));
       expect(hasTemplate).toBe(true);
+    }
+  });
+
+  it('gives every tab an icon in both states: a PNG in the main package, within WeChat\'s 40 KB', () => {
+    const tabs = app.tabBar?.list ?? [];
+    expect(tabs).toHaveLength(4);
+    for (const tab of tabs) {
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+        expect(icon).toMatch(/^assets\/tabbar\/[a-z-]+\.png$/);
+        const bytes = fs.readFileSync(path.join(WEAPP, icon as string));
+        expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+        expect(bytes.length).toBeLessThanOrEqual(40 * 1024);
+        // 81×81, WeChat's recommended size: width and height from the IHDR chunk.
+        expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([81, 81]);
+      }
+      expect(tab.iconPath).not.toBe(tab.selectedIconPath);
     }
   });
 

@@ -205,6 +205,8 @@ describe('staff handling', () => {
     expect(await call(host, 'hall', 'rateReply', { suggestionId: id, score: 4 }, 'someone-else')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(dataOf(await call(host, 'hall', 'rateReply', { suggestionId: id, score: 4, comment: '满意' }, author))).toEqual({ score: 4 });
     expect(await call(host, 'hall', 'rateReply', { suggestionId: id, score: 1 }, author)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // reply and rating were null: each is written whole (a dotted write into null fails on CloudBase, -502001).
+    expect(host.store.get('suggestions', id)?.doc).toMatchObject({ reply: { text: '减速带已安装，感谢您的建议。' }, rating: { score: 4, comment: '满意' } });
     const read = dataOf(await call(host, 'account', 'markInboxRead', { ids: inbox.items.map((i) => i.id) }, author));
     expect(read.read).toBe(4);
     const day = chinaDay(new Date());

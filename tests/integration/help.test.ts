@@ -211,6 +211,16 @@ describe('the audit trail', () => {
 });
 
 describe('the case workflow', () => {
+  it('closing stores the sealed close note in place of the null one (a dotted write into null fails on CloudBase, -502001)', async () => {
+    const id = await newCase('h-close');
+    await call(host, 'help', 'accept', { id }, ACTORS.stationHere);
+    expect((host.store.get('cases', id)?.doc as Loose).closeNote).toBeNull();
+    expect(await call(host, 'help', 'close', { id, outcome: '已办结', note: '已办结说明' }, ACTORS.stationHere)).toMatchObject({ ok: true });
+    const doc = host.store.get('cases', id)?.doc as Loose;
+    expect(doc.status).toBe('closed');
+    expect(Object.keys(doc.closeNote as Loose).sort()).toEqual(['data', 'iv', 'kid', 'tag']);
+  });
+
   it('accepts, records a mediation, closes; she sees only neutral words and is told neutrally', async () => {
     const id = await newCase('h-flow');
     await call(host, 'help', 'accept', { id }, ACTORS.stationHere);
@@ -275,6 +285,20 @@ describe('the timer: escalation, reminders and purge (with a controlled clock)',
     travel(10 * 3_600_000);
     await timer();
     expect((host.store.get('cases', id)?.doc as Loose).escalation).toBe('district');
+  });
+
+  it('tells the staff it escalates to by subscribe message too (helpTimer declares subscribeMessage.send)', async () => {
+    // Without permissions.openapi in helpTimer's config.json, CloudBase answers -604101 and only the inbox is written.
+    host.openapi.grantSubscription(ACTORS.townHere, 'local-status-template');
+    const id = await newCase('h-late-sub');
+    travel(5 * 3_600_000);
+    expect((await timer()).ok).toBe(true);
+    const sent = host.store.candidates('outbox', { touser: ACTORS.townHere }).find((m) => m.page === `pkg-staff/pages/case/index?id=${id}`);
+    expect(sent).toMatchObject({ data: { thing1: { value: '有服务记录超时未受理' }, phrase2: { value: '待处理' } } });
+  });
+
+  it('runs for the timer event whatever the case of its Type', async () => {
+    for (const Type of ['timer', 'TIMER']) expect(await host.invoke('helpTimer', { Type, TriggerName: 'hourly', Time: new Date().toISOString() }, null)).toMatchObject({ ok: true });
   });
 
   it('purges personal fields 180 days after closure and keeps what the statistics need', async () => {

@@ -321,6 +321,26 @@ describe('progress and ranking', () => {
     expect(p.perLaw.find((l) => l.lawId === 'constitution')?.mistakes).toBe(0);
   });
 
+  it('myProgress counts the mistake book of every law when there are more than twenty laws (aggregate default limit 20)', async () => {
+    const who = 'r-many-laws';
+    const extra = Array.from({ length: 24 }, (_, i) => `extra-law-${String(i + 1).padStart(2, '0')}`);
+    const lawDocs = extra.map((id, i) => ({ coll: 'laws', id, doc: { _id: id, order: 1000 + i, short: `法${i + 1}`, title: `法${i + 1}`, lessonCount: 0, questionCount: 0 } }));
+    const book = extra.map((lawId) => ({ coll: 'mistakes', id: `many-${lawId}`, doc: { _id: `many-${lawId}`, openid: who, questionId: `${lawId}-q001`, lawId, active: true, wrongCount: 1, lastWrongAt: new Date() } }));
+    host.store.commitSync([...lawDocs, ...book]);
+    // Past the functions' one-minute cache of the laws.
+    jest.useFakeTimers({ doNotFake: ['setImmediate', 'setTimeout', 'setInterval', 'nextTick', 'queueMicrotask', 'clearTimeout', 'clearInterval', 'clearImmediate', 'hrtime', 'performance'], now: Date.now() + 120_000 });
+    try {
+      const p = dataOf(await call(host, 'learn', 'myProgress', {}, who));
+      expect(extra.map((lawId) => p.perLaw.find((l) => l.lawId === lawId)?.mistakes)).toEqual(extra.map(() => 1));
+    } finally {
+      host.store.commitSync([...lawDocs, ...book].map((w) => ({ ...w, doc: null })));
+      // Reload the functions' cache of the laws without the extra ones, for the tests after this one.
+      jest.setSystemTime(Date.now() + 120_000);
+      await call(host, 'learn', 'myProgress', {}, who);
+      jest.useRealTimers();
+    }
+  });
+
   it('ranks towns by distinct participants over the configured number of women', async () => {
     const regions = host.store.get('regions', 'guxi')?.doc as Loose;
     host.store.commitSync([{ coll: 'regions', id: 'guxi', doc: { ...regions, _id: 'guxi', women: 4 } }]);

@@ -7,6 +7,7 @@ import { daysOf, keyOfDay } from '../../shared/domain/periods';
 import type { Dashboard } from '../../shared/contracts/stats';
 import type { Host } from '../../server/host';
 import { call, dataOf, freshHost } from '../support/host';
+import { sheetsThroughLibreOffice } from '../support/libreoffice';
 
 let host: Host;
 const FAKE = { doNotFake: ['setImmediate', 'setTimeout', 'setInterval', 'nextTick', 'queueMicrotask', 'clearTimeout', 'clearInterval', 'clearImmediate', 'hrtime', 'performance'] as const };
@@ -252,6 +253,33 @@ describe('the dashboard against a full recount', () => {
     expect(sj?.getCell(2).value).toBe(d.towns.find((t) => t.town === 'shuangjiang')?.lessonReads);
     expect(sj?.getCell(3).value).toBe(d.towns.find((t) => t.town === 'shuangjiang')?.quizAttempts);
   });
+
+  it('exports a workbook that LibreOffice opens, every sheet carrying the dashboard’s figures', async () => {
+    const d = dataOf(await call(host, 'stats', 'dashboard', { kind: 'year', date: '2027-03-01' }, 'dev-district'));
+    const exported = dataOf(await call(host, 'stats', 'exportXlsx', { kind: 'year', date: '2027-03-01' }, 'dev-district'));
+    const sheets = sheetsThroughLibreOffice(host.files.resolve(exported.url.replace('/api/files/', '')) as string);
+    expect(Object.keys(sheets).sort()).toEqual(['总览', '镇街', '学法答题', '议事厅', '求助', '线下活动'].sort());
+    /** The cells after the label in the row that starts with it, as LibreOffice shows them. */
+    const row = (sheet: string, label: string) => (sheets[sheet] ?? []).find((r) => r[0] === label)?.slice(1);
+    const text = (...values: Array<number | string | null>) => values.map((v) => (v === null ? '' : String(v)));
+    const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
+    expect(row('总览', '范围')).toEqual([d.scope.name]);
+    expect(row('总览', '时段')).toEqual([d.period.label]);
+    expect(row('总览', '学法（阅读课程）')).toEqual(text(d.totals.lessonReads.times, d.totals.lessonReads.people));
+    expect(row('总览', '答题')).toEqual(text(d.totals.quizAttempts.times, d.totals.quizAttempts.people));
+    expect(row('总览', '议事厅建议')).toEqual(text(d.totals.suggestions.times, d.totals.suggestions.people));
+    expect(row('总览', '求助（含来访）')).toEqual(text(d.totals.helpRequests.times, d.totals.helpRequests.people));
+    expect(row('总览', '发放宣传资料（份）')).toEqual(text(d.totals.activities.materials));
+    expect(d.towns.length).toBeGreaterThan(0);
+    for (const t of d.towns) expect(row('镇街', t.name)).toEqual(text(t.lessonReads, t.quizAttempts, t.quizPeople, t.women, pct(t.rate), t.suggestions, t.helpRequests, t.activities));
+    expect(d.learn.perLaw.some((l) => l.attempts > 0)).toBe(true);
+    for (const l of d.learn.perLaw) expect(row('学法答题', l.lawShort)).toEqual(text(l.reads, l.attempts, l.people, l.answered, l.correct, pct(l.accuracy), l.passes));
+    expect(row('议事厅', '提交建议')).toEqual(text(d.hall.submitted));
+    expect(row('议事厅', '采纳率')).toEqual(d.hall.adoptionRate === null ? [] : [pct(d.hall.adoptionRate)]);
+    for (const c of d.help.byCategory) expect(row('求助', c.category)).toEqual(text(c.times));
+    expect(row('求助', '来访接待')).toEqual(text(d.help.visits));
+    for (const o of d.offline) expect(row('线下活动', o.type)).toEqual(text(o.count, o.reached, o.materials));
+  }, 120_000);
 
   it('writes the year-end figures in the report’s terms from the same counters', async () => {
     const d = dataOf(await call(host, 'stats', 'dashboard', { kind: 'year', date: '2027-03-01' }, 'dev-district'));

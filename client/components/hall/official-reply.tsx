@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { dayOf } from '../quiz-format';
+import { dayOf } from '../../time';
 import './hall.scss';
 
 /** The official reply to a suggestion, with its date. */

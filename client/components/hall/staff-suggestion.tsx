@@ -1,7 +1,7 @@
 import type { PropsWithChildren } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { StaffSuggestionView } from '../../hooks/use-hall-moderation';
-import { dayOf } from '../quiz-format';
+import { dayOf } from '../../time';
 import { StatusTag } from './status-tag';
 import './staff-suggestion.scss';
 

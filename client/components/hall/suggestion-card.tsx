@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { PublicSuggestionView } from '../../hooks/use-hall-topic';
-import { dayOf } from '../quiz-format';
+import { dayOf } from '../../time';
 import { Tappable } from '../tappable';
 import { OfficialReply } from './official-reply';
 import { StatusTag } from './status-tag';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { STATE_LABELS, type SuggestionState } from '@shared/domain/suggestion-status';
-import { dayOf } from '../quiz-format';
+import { dayOf } from '../../time';
 import './hall.scss';
 
 interface Step {

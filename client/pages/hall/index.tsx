@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { CallView } from '../../components/call-view';
-import { deadlineText, whereText } from '../../components/hall/format';
+import { whereText } from '../../components/hall/format';
+import { deadlineText } from '../../time';
 import { submitUrl, topicUrl } from '../../components/hall/urls';
 import { Page } from '../../components/page';
 import { Tappable } from '../../components/tappable';
@@ -8,6 +9,7 @@ import { useHallTopics, type TopicView } from '../../hooks/use-hall-topics';
 import { useNow } from '../../hooks/use-now';
 import { openPage, ROUTES } from '../../routes';
 import './index.scss';
+import { LoadMore } from '../../components/load-more';
 
 function TopicCard({ topic, now }: { topic: TopicView; now: number }) {
   const when = deadlineText(topic.deadline, topic.open, now);
@@ -85,6 +87,7 @@ export default function HallPage() {
       <CallView state={topics} loadingText='正在加载议题…'>
         {(data) => <TopicList topics={data.topics} now={now} />}
       </CallView>
+      <LoadMore list={topics} label='加载更多议题' />
       <Tappable className='card hall-free' role='link' testId='hall-free-list' label='大家的其他建议：不属于某个议题的建议，可以附议' onTap={() => openPage(topicUrl(null))}>
         <View className='hall-free__text'>
           <Text className='hall-free__name'>大家的其他建议</Text>

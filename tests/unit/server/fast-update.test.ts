@@ -38,6 +38,16 @@ describe('the fast updater', () => {
     expect(doc).toEqual({ _id: 'a', n: 1, list: [1, 2] });
   });
 
+  it('declines what MongoDB refuses: a path through null, $inc on null, $push on a non-array, a conflict, _id', () => {
+    const doc = { _id: 'a', note: null, n: null, tags: 'x', m: 1 };
+    expect(fastUpdate(doc, { $set: { 'note.kid': 'k' } }).applied).toBe(false);
+    expect(fastUpdate(doc, { $inc: { n: 1 } }).applied).toBe(false);
+    expect(fastUpdate(doc, { $push: { tags: { $each: [1] } } }).applied).toBe(false);
+    expect(fastUpdate(doc, { $inc: { m: 1 }, $set: { 'm.x': 1 } }).applied).toBe(false);
+    expect(fastUpdate(doc, { $set: { _id: 'b' } }).applied).toBe(false);
+    expect(doc).toEqual({ _id: 'a', note: null, n: null, tags: 'x', m: 1 });
+  });
+
   it('declines to walk through a non-object', () => {
     const doc = { _id: 'a', s: 'text' };
     expect(fastUpdate(doc, { $set: { 's.x': 1 } }).applied).toBe(false);

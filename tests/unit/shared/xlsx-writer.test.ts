@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { parseXlsx } from '../../../shared/domain/spreadsheet';
+import { readTable } from '../../../shared/domain/spreadsheet';
 import { writeXlsx } from '../../../shared/domain/xlsx-writer';
 
 describe('the xlsx writer', () => {
@@ -21,10 +21,16 @@ describe('the xlsx writer', () => {
   });
 
   it('round-trips through our own reader', () => {
-    expect(parseXlsx(writeXlsx(sheets))).toEqual([
+    expect(readTable(writeXlsx(sheets), 'xlsx')).toEqual([
       ['指标', '人次', '人数'],
       ['学法', '120', '45'],
       ['说明 <&> "引号"', '', '0'],
     ]);
+  });
+
+  it('names sheets as Excel allows: no []:*?/\\, at most 31 characters, no two alike', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(writeXlsx([{ name: '2026/1 [镇街]', rows: [] }, { name: '2026/1 [镇街]', rows: [] }, { name: '很'.repeat(40), rows: [] }])) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['2026_1 _镇街_', '2026_1 _镇街_ (2)', '很'.repeat(31)]);
   });
 });

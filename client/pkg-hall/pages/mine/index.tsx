@@ -9,11 +9,12 @@ import { StatusTag } from '../../../components/hall/status-tag';
 import { Timeline } from '../../../components/hall/timeline';
 import { submitUrl } from '../../../components/hall/urls';
 import { Page } from '../../../components/page';
-import { dayOf } from '../../../components/quiz-format';
+import { dayOf } from '../../../time';
 import { Tappable } from '../../../components/tappable';
 import { RATING_COMMENT_MAX, useHallMine, type MySuggestionsState, type OwnSuggestionView } from '../../../hooks/use-hall-mine';
 import { openPage } from '../../../routes';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 function CommentBox({ id, state }: { id: string; state: MySuggestionsState }) {
   const value = state.comments[id] ?? '';
@@ -118,6 +119,7 @@ export default function MySuggestionsPage() {
           </View>
         )}
       </CallView>
+      <LoadMore list={state.list} label='加载更多我的建议' />
       {state.list.data && (
         <Tappable className='button button--block mine__new' testId='mine-new' label={mineNewLabel(state.list.data.suggestions.length)} onTap={() => openPage(submitUrl())}>
           <Text>{mineNewLabel(state.list.data.suggestions.length)}</Text>

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { CallView } from '../../../components/call-view';
 import { Page } from '../../../components/page';
 import { Tappable } from '../../../components/tappable';
-import { countdown, dayOf, duration } from '../../../components/quiz-format';
+import { countdown, dayOf, duration, msUntil } from '../../../time';
 import { useCampaigns, type CampaignView } from '../../../hooks/use-campaigns';
 import { useNow } from '../../../hooks/use-now';
 import { startKey, useQuizStarter, type QuizStarter } from '../../../hooks/use-quiz-starter';
@@ -11,10 +11,10 @@ import './index.scss';
 
 /** Where a campaign stands at `now`: coming, running or over, and the time to the next change. */
 function phaseOf(campaign: CampaignView, now: number): { phase: 'coming' | 'running' | 'over'; text: string } {
-  const starts = Date.parse(campaign.startsAt);
-  const ends = Date.parse(campaign.endsAt);
-  if (now < starts) return { phase: 'coming', text: `距开始还有 ${countdown(starts - now)}` };
-  if (now <= ends) return { phase: 'running', text: `距结束还有 ${countdown(ends - now)}` };
+  const toStart = msUntil(campaign.startsAt, now);
+  const toEnd = msUntil(campaign.endsAt, now);
+  if (toStart > 0) return { phase: 'coming', text: `距开始还有 ${countdown(toStart)}` };
+  if (toEnd >= 0) return { phase: 'running', text: `距结束还有 ${countdown(toEnd)}` };
   return { phase: 'over', text: '活动已结束' };
 }
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Output } from '@shared/contracts';
-import { chinaDay } from '@shared/time';
+import { dayOf } from '../../../time';
 import { CallView } from '../../../components/call-view';
 import { Certificate } from '../../../components/certificate/certificate';
 import { useCertificateShare } from '../../../components/certificate/use-certificate-share';
@@ -33,7 +33,7 @@ function NoCertificate({ result }: { result: QuizResult }) {
 
 function Earned({ result, name }: { result: QuizResult & { passMark: number }; name: string | null }) {
   const data = useMemo(
-    () => ({ title: result.title, name, score: result.score, passMark: result.passMark, date: chinaDay(new Date(result.submittedAt)) }),
+    () => ({ title: result.title, name, score: result.score, passMark: result.passMark, date: dayOf(result.submittedAt) }),
     [result.title, name, result.score, result.passMark, result.submittedAt],
   );
   return (

@@ -7,6 +7,7 @@ import { useMistakes, type MistakeGroup } from '../../../hooks/use-mistakes';
 import { startKey, useQuizStarter, type QuizStarter } from '../../../hooks/use-quiz-starter';
 import { openQuiz, openTab, ROUTES } from '../../../routes';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 type MistakeItem = MistakeGroup['items'][number];
 
@@ -121,6 +122,7 @@ export default function MistakesPage() {
           )
         }
       </CallView>
+      <LoadMore list={mistakes} label='加载更多错题' />
     </Page>
   );
 }

@@ -2,10 +2,11 @@ import { Text, View } from '@tarojs/components';
 import { noticeTarget } from '../../../components/hall/urls';
 import { CallView } from '../../../components/call-view';
 import { Page } from '../../../components/page';
-import { dayOf } from '../../../components/quiz-format';
+import { dayOf } from '../../../time';
 import { Tappable } from '../../../components/tappable';
 import { useInbox, type InboxItemView, type InboxState } from '../../../hooks/use-inbox';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 function InboxItem({ item, inbox }: { item: InboxItemView; inbox: InboxState }) {
   const read = inbox.isRead(item);
@@ -43,7 +44,7 @@ export default function InboxPage() {
           <View data-testid='inbox-list'>
             <View className='inbox-bar'>
               <Text className='inbox-bar__count' data-testid='inbox-count'>
-                共 {data.items.length} 条{inbox.unread > 0 ? `，${inbox.unread} 条未读` : '，都已读'}
+                {inbox.list.hasMore ? '已显示' : '共'} {data.items.length} 条{inbox.unread > 0 ? `，${inbox.unread} 条未读` : '，都已读'}
               </Text>
               {inbox.unread > 0 && (
                 <Tappable className='button inbox-bar__all' testId='inbox-read-all' disabled={inbox.marking} label='全部标为已读' onTap={inbox.markAllRead}>
@@ -62,6 +63,7 @@ export default function InboxPage() {
           </View>
         )}
       </CallView>
+      <LoadMore list={inbox.list} label='加载更多消息' />
     </Page>
   );
 }

@@ -5,7 +5,7 @@ import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { countText } from '../../../components/stats/format';
 import { FIRST_ACTIVITY_YEAR, rememberActivity, useStatsActivities, type Activity } from '../../../hooks/use-stats-activities';
 import { ROUTES, openPage } from '../../../routes';
-import { chinaStamp } from '../../labels';
+import { chinaStamp } from '../../../time';
 import '../../../components/stats/stats.scss';
 
 function ActivityRow({ a }: { a: Activity }) {

@@ -3,7 +3,7 @@ import { ROLE_LABELS } from '@shared/roles';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { StaffPage } from '../../../components/staff/staff-page';
 import { useCaseAudit } from '../../../hooks/use-cases';
-import { chinaStamp } from '../../labels';
+import { chinaStamp } from '../../../time';
 import './index.scss';
 
 const roleLabel = (role: string): string => (ROLE_LABELS as Record<string, string | undefined>)[role] ?? role;

@@ -7,16 +7,17 @@ import { Tappable } from '../../../components/tappable';
 import { useLaws } from '../../../hooks/use-laws';
 import { useStaffCampaigns, type StaffCampaign, type StaffCampaigns } from '../../../hooks/use-staff-campaigns';
 import { openPage } from '../../../routes';
-import { chinaStamp } from '../../labels';
+import { chinaStamp, msUntil } from '../../../time';
 import { campaignEditUrl } from '../../routes';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 /** Where a campaign stands now: 草稿, 未开始, 进行中 or 已结束. */
 function phaseOf(c: StaffCampaign, now: number): { text: string; tone: string } {
   if (c.removed) return { text: '已移除', tone: 'tag--bad' };
   if (!c.published) return { text: '草稿', tone: 'tag--grey' };
-  if (now < Date.parse(c.startsAt)) return { text: '未开始', tone: '' };
-  if (now > Date.parse(c.endsAt)) return { text: '已结束', tone: 'tag--grey' };
+  if (msUntil(c.startsAt, now) > 0) return { text: '未开始', tone: '' };
+  if (msUntil(c.endsAt, now) < 0) return { text: '已结束', tone: 'tag--grey' };
   return { text: '进行中', tone: 'tag--ok' };
 }
 
@@ -89,7 +90,9 @@ function StaffCampaignsBody() {
           const shown = data.campaigns.filter((c) => !c.removed);
           return (
             <View data-testid='campaign-list'>
-              <Text className='section-title'>共 {shown.length} 个活动</Text>
+              <Text className='section-title'>
+                {staff.list.hasMore ? '已显示' : '共'} {shown.length} 个活动
+              </Text>
               {data.campaigns.map((c) => (
                 <CampaignRow key={c.id} c={c} staff={staff} lawShort={lawShort} now={now} />
               ))}
@@ -97,6 +100,7 @@ function StaffCampaignsBody() {
           );
         }}
       </StaffCallView>
+      <LoadMore list={staff.list} label='加载更多活动' />
     </>
   );
 }

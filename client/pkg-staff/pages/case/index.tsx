@@ -11,7 +11,7 @@ import { Tappable } from '../../../components/tappable';
 import { useCase, type CaseDetail, type CaseDone, type StaffCase } from '../../../hooks/use-case';
 import { useHelpPrivacy } from '../../../hooks/use-help-privacy';
 import { ROLE_LABELS } from '@shared/roles';
-import { chinaStamp } from '../../labels';
+import { chinaStamp } from '../../../time';
 import { CaseFacts } from '../cases/case-row';
 import '../cases/index.scss';
 import './index.scss';

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Tappable } from '../../../components/tappable';
 import type { CaseSummary } from '../../../hooks/use-cases';
 import { ROUTES, openPage } from '../../../routes';
-import { chinaStamp } from '../../labels';
+import { chinaStamp, dayOf } from '../../../time';
 import { ESCALATION_LABELS, caseStatusLabel, contactLabel } from './case-labels';
 
 /** The case page of one case. */
@@ -41,7 +41,7 @@ export function CaseFacts({ c }: { c: CaseSummary }) {
           )}
         </Text>
       )}
-      {c.followUpAt && <Text className='case-row__line'>回访日期 {chinaStamp(c.followUpAt).slice(0, 10)}</Text>}
+      {c.followUpAt && <Text className='case-row__line'>回访日期 {dayOf(c.followUpAt)}</Text>}
       <Text className='case-row__line case-row__meta'>
         登记于 {chinaStamp(c.createdAt)}
         {c.assigneeName ? ` · 负责人 ${c.assigneeName}` : ' · 未指派'}

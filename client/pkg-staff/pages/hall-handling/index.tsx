@@ -9,6 +9,7 @@ import { FormErrors } from '../../../components/staff/form-errors';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
 import type { StaffSuggestionView } from '../../../hooks/use-hall-moderation';
 import { REPLY_TEXT_MAX, nextStates, useHallHandling, type HallHandling } from '../../../hooks/use-hall-handling';
+import { LoadMore } from '../../../components/load-more';
 
 /** What the note box asks for, by the state chosen. */
 function textLabel(to: SuggestionState | undefined): { label: string; placeholder: string } {
@@ -70,7 +71,7 @@ function StaffHallHandlingBody() {
         {(data) => (
           <View data-testid='handling-list'>
             <Text className='staff-note'>
-              共 {data.suggestions.length} 条待办理{h.list.loading ? '，正在刷新…' : ''}
+              共 {data.total} 条待办理{h.list.loading ? '，正在刷新…' : ''}
             </Text>
             {data.suggestions.map((s) => (
               <HandlingItem key={s.id} s={s} h={h} />
@@ -78,6 +79,7 @@ function StaffHallHandlingBody() {
           </View>
         )}
       </StaffCallView>
+      <LoadMore list={h.list} label='加载更多待办理的建议' />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { Field, TextArea } from '../../../components/staff/fields';
 import { FormErrors } from '../../../components/staff/form-errors';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { MODERATION_REASON_MAX, useHallModeration, type HallModeration, type StaffSuggestionView } from '../../../hooks/use-hall-moderation';
+import { LoadMore } from '../../../components/load-more';
 
 function ModerationItem({ s, m }: { s: StaffSuggestionView; m: HallModeration }) {
   const busy = m.decidingId === s.id;
@@ -50,7 +51,7 @@ function StaffHallModerationBody() {
         {(data) => (
           <View data-testid='moderation-list'>
             <Text className='staff-note'>
-              共 {data.suggestions.length} 条待审核{m.list.loading ? '，正在刷新…' : ''}
+              共 {data.total} 条待审核{m.list.loading ? '，正在刷新…' : ''}
             </Text>
             {data.suggestions.map((s) => (
               <ModerationItem key={s.id} s={s} m={m} />
@@ -58,6 +59,7 @@ function StaffHallModerationBody() {
           </View>
         )}
       </StaffCallView>
+      <LoadMore list={m.list} label='加载更多待审核的建议' />
     </>
   );
 }

@@ -7,13 +7,14 @@ import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { Tappable } from '../../../components/tappable';
 import { useHallStaffTopics, type StaffTopicView } from '../../../hooks/use-hall-staff-topics';
 import { openPage } from '../../../routes';
-import { chinaStamp } from '../../labels';
+import { chinaStamp, msUntil } from '../../../time';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 /** Where a topic stands: 征集中, 已截止 (deadline passed) or 已关闭 (closed early). */
 function phaseOf(t: StaffTopicView, now: number): { text: string; tone: string } {
   if (t.open) return { text: '征集中', tone: 'tag--ok' };
-  return Date.parse(t.deadline) > now ? { text: '已关闭', tone: 'tag--grey' } : { text: '已截止', tone: 'tag--grey' };
+  return msUntil(t.deadline, now) > 0 ? { text: '已关闭', tone: 'tag--grey' } : { text: '已截止', tone: 'tag--grey' };
 }
 
 /** 议题管理: the topics of my area; tap one to edit or close it, or post a new one. */
@@ -30,7 +31,9 @@ function StaffHallTopicsBody() {
       <StaffCallView state={topics} loadingText='正在加载议题…' emptyText='还没有议题，点“新建议题”发布第一个' isEmpty={(d) => d.topics.length === 0}>
         {(data) => (
           <View data-testid='staff-topic-list'>
-            <Text className='staff-note'>共 {data.topics.length} 个议题（您负责范围内的）</Text>
+            <Text className='staff-note'>
+              {topics.hasMore ? '已显示' : '共'} {data.topics.length} 个议题（您负责范围内的）
+            </Text>
             {data.topics.map((t) => {
               const phase = phaseOf(t, now);
               return (
@@ -50,6 +53,7 @@ function StaffHallTopicsBody() {
           </View>
         )}
       </StaffCallView>
+      <LoadMore list={topics} label='加载更多议题' />
     </>
   );
 }

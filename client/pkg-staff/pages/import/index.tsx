@@ -70,7 +70,8 @@ function Report({ report, imported }: { report: ImportReport; imported: number |
     <View className='card report' data-testid='import-report'>
       {imported !== null ? (
         <Text className='imported' data-testid='import-done' aria-live='polite'>
-          已导入 {imported} 题
+          已导入 {imported} 题{report.alreadyPresent > 0 ? `，另有 ${report.alreadyPresent} 题之前已导入，没有重复添加` : ''}
+          {report.complete ? '' : '。导入没有全部完成，请再点一次“导入”（已导入的题目不会重复）'}
         </Text>
       ) : (
         <Text className={`report__summary ${bad === 0 ? 'report__summary--ok' : 'report__summary--bad'}`} data-testid='import-summary' aria-live='polite'>

@@ -44,7 +44,7 @@ function StaffHomeBody() {
   // Learning content is the district's to manage; the hall (and service) cards are every staff role's.
   const district = role === 'district' || role === 'admin';
   const open = useStaffHome(district);
-  const openCount = open.data ? open.data.reports.length : null;
+  const openCount = open.data ? open.data.total : null;
   return (
     <>
       <View className='staff-head'>

@@ -9,7 +9,7 @@ import { Tappable } from '../../../components/tappable';
 import { useLaws } from '../../../hooks/use-laws';
 import { useStaffLessons, type StaffLesson, type StaffLessons } from '../../../hooks/use-staff-lessons';
 import { openPage } from '../../../routes';
-import { chinaStamp } from '../../labels';
+import { chinaStamp } from '../../../time';
 import { lessonEditUrl } from '../../routes';
 import './index.scss';
 

@@ -10,7 +10,8 @@ import { FormErrors } from '../../../components/staff/form-errors';
 import { LoadGate } from '../../../components/staff/load-gate';
 import { useLaws } from '../../../hooks/use-laws';
 import { JUDGE_OPTIONS, OPTION_KEYS, useStaffQuestionForm, type QuestionFormState } from '../../../hooks/use-staff-question-form';
-import { ORIGIN_LABELS, STATUS_LABELS, TYPE_LABELS, chinaStamp } from '../../labels';
+import { ORIGIN_LABELS, STATUS_LABELS, TYPE_LABELS } from '../../labels';
+import { chinaStamp } from '../../../time';
 import './index.scss';
 
 const TYPE_CHOICES = (Object.entries(TYPE_LABELS) as Array<[QuestionType, string]>).map(([value, label]) => ({ value, label }));

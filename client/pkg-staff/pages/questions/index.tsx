@@ -12,7 +12,8 @@ import { Tappable } from '../../../components/tappable';
 import { useLaws } from '../../../hooks/use-laws';
 import { rememberQuestion, useStaffQuestions, type AdminQuestion, type QuestionStatus } from '../../../hooks/use-staff-questions';
 import { openPage } from '../../../routes';
-import { chinaStamp, STATUS_LABELS, TYPE_LABELS } from '../../labels';
+import { STATUS_LABELS, TYPE_LABELS } from '../../labels';
+import { chinaStamp } from '../../../time';
 import { questionEditUrl } from '../../routes';
 import './index.scss';
 

@@ -8,9 +8,11 @@ import { Tappable } from '../../../components/tappable';
 import { useLaws } from '../../../hooks/use-laws';
 import { useStaffReports, type ReportStatus, type StaffReport, type StaffReports } from '../../../hooks/use-staff-reports';
 import { openPage } from '../../../routes';
-import { REPORT_STATUS_LABELS, chinaStamp } from '../../labels';
+import { REPORT_STATUS_LABELS } from '../../labels';
+import { chinaStamp } from '../../../time';
 import { questionEditUrl } from '../../routes';
 import './index.scss';
+import { LoadMore } from '../../../components/load-more';
 
 const TABS: ReportStatus[] = ['open', 'resolved', 'rejected'];
 
@@ -90,7 +92,7 @@ function StaffReportsBody() {
         {(data) => (
           <View data-testid='report-list'>
             <Text className='staff-note'>
-              共 {data.reports.length} 条{staff.list.loading ? '，正在刷新…' : ''}
+              共 {data.total} 条{staff.list.loading ? '，正在刷新…' : ''}
             </Text>
             {data.reports.map((r) => (
               <ReportItem key={r.id} report={r} lawShort={lawShort(r.lawId)} staff={staff} />
@@ -98,6 +100,7 @@ function StaffReportsBody() {
           </View>
         )}
       </StaffCallView>
+      <LoadMore list={staff.list} label='加载更多纠错' />
     </>
   );
 }
