@@ -15,10 +15,11 @@ type LawCardData = Pick<LawSummary, 'id' | 'name' | 'short' | 'version' | 'intro
 /** The laws as built into the app: shown when the list cannot be read, so the first screen never fails. */
 const BUILT_IN_LAWS: LawCardData[] = BUILT_IN.map(({ id, name, short, version, intro }) => ({ id, name, short, version, intro }));
 
-function countText(law: LawCardData): string {
-  if (law.lessonCount === undefined) return '';
-  if (law.lessonCount > 0) return `${law.lessonCount} 课`;
-  return `练习题 ${law.questionCount ?? 0} 道`;
+/** What the card counts, on screen ("6 课", "练习题 35 道") and spoken ("6课"); empty while unknown. */
+function countText(law: LawCardData): { shown: string; spoken: string } {
+  if (law.lessonCount === undefined) return { shown: '', spoken: '' };
+  if (law.lessonCount > 0) return { shown: `${law.lessonCount} 课`, spoken: `${law.lessonCount}课` };
+  return { shown: `练习题 ${law.questionCount ?? 0} 道`, spoken: `练习题${law.questionCount ?? 0}道` };
 }
 
 function LawCard({ law }: { law: LawCardData }) {
@@ -26,10 +27,10 @@ function LawCard({ law }: { law: LawCardData }) {
   const go = practiceOnly ? '去做练习' : '开始学习';
   const count = countText(law);
   return (
-    <Tappable className='card law-card' testId={`law-${law.id}`} label={`${law.name}${count ? `，${count}` : ''}，点按${go}`} onTap={() => openPage(lessonsUrl(law.id))}>
+    <Tappable className='card law-card' testId={`law-${law.id}`} label={`${law.name}${count.spoken ? `，${count.spoken}` : ''}，点按${go}`} onTap={() => openPage(lessonsUrl(law.id))}>
       <View className='law-card__head'>
         <Text className='law-card__name'>{law.short}</Text>
-        <Text className='law-card__count'>{count}</Text>
+        <Text className='law-card__count'>{count.shown}</Text>
       </View>
       <Text className='law-card__version'>{law.version}</Text>
       <Text className='law-card__intro'>{law.intro}</Text>

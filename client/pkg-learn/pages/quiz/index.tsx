@@ -236,7 +236,7 @@ function Quiz({ state }: { state: QuizState }) {
       <Tappable
         className='button button--block quiz-submit'
         testId='quiz-submit-early'
-        label={submitting ? '正在交卷' : open > 0 ? `现在交卷，还有${open}题没答` : '交卷'}
+        label={submitting ? '正在交卷' : open > 0 ? `现在交卷，还有${open}题没答` : '现在交卷'}
         disabled={submitting}
         onTap={state.askSubmit}
       >
