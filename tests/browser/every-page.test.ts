@@ -130,12 +130,13 @@ async function sweep(page: Page, who: string, role: string): Promise<Finding[]> 
     for (const line of audit.ids) add(`internal id on screen: ${line}`);
     if (!allowed(role, route.need)) {
       // The refusal and its way home, and nothing of the page behind it.
-      if ((await shown(page, 'no-access').count()) !== 1) add('no refusal shown');
+      if ((await page.locator(`[data-testid="no-access"]:visible[data-refusal="${route.need}"]`).count()) !== 1) add('no refusal shown for the page');
       const live = audit.controls.filter((c) => c !== 'no-access-home' && !['学法', '议事', '服务', '我的'].includes(c));
       if (live.length > 0) add(`live controls behind the refusal: ${live.join(', ')}`);
       if (role !== 'user' && /这是妇联工作人员使用的页面|只对区妇联工作人员开放/.test(audit.text)) add('staff told the page is not for staff');
       if (role === 'user' && !audit.text.includes('这是妇联工作人员使用的页面')) add('a user is not told whose page it is');
-    } else if (route.need && (await shown(page, 'no-access').count()) > 0) {
+    } else if (route.need && (await page.locator('[data-testid="no-access"]:visible:not([data-refusal="scope"]):not([data-refusal="missing"])').count()) > 0) {
+      // A record outside her area may be refused; the page itself may not be.
       add('refused although the role allows it');
     }
     if (role === 'user') {

@@ -11,10 +11,10 @@ export function isNoAccess(error: ResultError | null): boolean {
   return error?.code === 'FORBIDDEN' || error?.code === 'UNAUTHENTICATED';
 }
 
-/** The refusal shown when a staff call was refused: in the words that fit the reader's role. */
-export function NoAccess() {
+/** The refusal shown when a staff call was refused, or found nothing: in the words that fit the reader's role. */
+export function NoAccess({ missing }: { missing?: ResultError }) {
   const profile = useProfile({ cached: true });
-  return <Refusal role={profile.data?.role ?? null} need='scope' />;
+  return <Refusal role={profile.data?.role ?? null} need={missing ? 'missing' : 'scope'} what={missing?.message} />;
 }
 
 interface StaffCallViewProps<T> {
@@ -30,5 +30,6 @@ interface StaffCallViewProps<T> {
 /** `CallView` for staff pages: a refused call shows the refusal rather than an error to retry. */
 export function StaffCallView<T>({ state, ...rest }: StaffCallViewProps<T>) {
   if (state.error && isNoAccess(state.error)) return <NoAccess />;
+  if (state.error?.code === 'NOT_FOUND') return <NoAccess missing={state.error} />;
   return <CallView state={state} {...rest} />;
 }
