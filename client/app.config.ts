@@ -7,10 +7,10 @@ export default defineAppConfig({
     },
     {
       root: 'pkg-staff',
-      pages: ['pages/index/index', 'pages/questions/index', 'pages/question-edit/index', 'pages/import/index', 'pages/campaigns/index', 'pages/campaign-edit/index', 'pages/reports/index', 'pages/lessons/index', 'pages/lesson-edit/index', 'pages/hall-topics/index', 'pages/hall-topic-edit/index', 'pages/hall-moderation/index', 'pages/hall-handling/index', 'pages/cases/index', 'pages/case/index', 'pages/visit/index', 'pages/follow-ups/index', 'pages/audit/index', 'pages/stats/index', 'pages/stats-annual/index', 'pages/activities/index', 'pages/activity-edit/index', 'pages/towns/index'],
+      pages: ['pages/index/index', 'pages/questions/index', 'pages/question-edit/index', 'pages/import/index', 'pages/campaigns/index', 'pages/campaign-edit/index', 'pages/reports/index', 'pages/lessons/index', 'pages/lesson-edit/index', 'pages/hall-topics/index', 'pages/hall-topic-edit/index', 'pages/hall-moderation/index', 'pages/hall-handling/index', 'pages/cases/index', 'pages/case/index', 'pages/visit/index', 'pages/follow-ups/index', 'pages/audit/index', 'pages/stats/index', 'pages/stats-annual/index', 'pages/activities/index', 'pages/activity-edit/index', 'pages/towns/index', 'pages/people/index', 'pages/places/index'],
     },
     { root: 'pkg-hall', pages: ['pages/topic/index', 'pages/submit/index', 'pages/mine/index'] },
-    { root: 'pkg-me', pages: ['pages/inbox/index'] },
+    { root: 'pkg-me', pages: ['pages/inbox/index', 'pages/join/index', 'pages/my-data/index', 'pages/privacy/index'] },
     { root: 'pkg-help', pages: ['pages/request/index', 'pages/records/index', 'pages/record/index'] },
   ],
   // Lessons are what a reader opens next from the first screen: fetch that package early.

@@ -37,6 +37,12 @@ export const ROUTES = {
   staffActivities: '/pkg-staff/pages/activities/index',
   staffActivityEdit: '/pkg-staff/pages/activity-edit/index',
   staffTowns: '/pkg-staff/pages/towns/index',
+  staffPeople: '/pkg-staff/pages/people/index',
+  staffPlaces: '/pkg-staff/pages/places/index',
+  staffImport: '/pkg-staff/pages/import/index',
+  join: '/pkg-me/pages/join/index',
+  myData: '/pkg-me/pages/my-data/index',
+  privacy: '/pkg-me/pages/privacy/index',
 } as const;
 
 /** The lessons page of one law. */

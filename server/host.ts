@@ -8,7 +8,7 @@ import { Engine } from './store/engine';
 import { SqliteStore } from './store/sqlite-store';
 import { REPO_ROOT } from './config';
 import { LocalFiles } from './files';
-import { provideSecrets } from './secrets';
+import { provideSecrets, type HostSecrets } from './secrets';
 
 type Main = (event: unknown, context?: unknown) => Promise<unknown>;
 
@@ -18,8 +18,12 @@ export interface HostOptions {
   dataDir: string;
   /** Folder of the built function bundles; default dist/cloudfunctions. */
   functionsDir?: string;
-  /** Seed content and sample people (default true). */
+  /** Seed content (and, in local mode, the sample people); default true. */
   seed?: boolean;
+  /** Local mode: the sample people exist (default true); otherwise they are removed. */
+  local?: boolean;
+  /** Where the help-request keys live, apart from the data folder (default: in it). */
+  helpKeysFile?: string | null;
   /** The clock the database uses for server dates (tests control it). */
   clock?: () => number;
   /**
@@ -40,6 +44,8 @@ export interface Host {
   readonly store: SqliteStore;
   readonly openapi: LocalOpenApi;
   readonly files: LocalFiles;
+  /** The host's own secrets (the visitor-cookie key). */
+  readonly secrets: HostSecrets;
   /** Calls a function as WeChat would, with `identity` as the caller's context. */
   invoke(name: string, event: unknown, identity: CallIdentity | null): Promise<unknown>;
   /** Calls a function as `invoke` does, and tells what the call asked of the database. */
@@ -68,10 +74,10 @@ export function declaredOpenApis(functionDir: string): string[] {
 /** Opens the store, migrates and seeds it, swaps the SDK's transport and loads the function bundles. */
 export function createHost(options: HostOptions): Host {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  provideSecrets(options.dataDir);
+  const secrets = provideSecrets(options.dataDir, options.helpKeysFile ?? null);
   const store = new SqliteStore(path.join(options.dataDir, 'store.sqlite'));
   migrate(store);
-  if (options.seed !== false) seed(store);
+  if (options.seed !== false) seed(store, new Date(), options.local !== false);
   const clock = options.clock ?? Date.now;
   const engine = new Engine(store, clock, { mingoOnly: options.mingoOnly, hostOnly: HOST_ONLY_COLLECTIONS });
   const dir = options.functionsDir ?? path.join(REPO_ROOT, 'dist/cloudfunctions');
@@ -111,6 +117,7 @@ export function createHost(options: HostOptions): Host {
     store,
     openapi,
     files,
+    secrets,
     async invoke(name, event, identity) {
       return (await measure(name, event, identity)).result;
     },

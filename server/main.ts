@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildFunctions } from '../scripts/build-functions';
-import { readConfig } from './config';
+import { readConfig, startProblem } from './config';
 import { createHost } from './host';
 import { createHttpServer } from './http';
 import { startTimers } from './timers';
@@ -14,6 +14,8 @@ process.on('unhandledRejection', (reason) => {
 
 async function start(): Promise<void> {
   const config = readConfig();
+  const problem = startProblem(config);
+  if (problem) throw new Error(`refusing to start: ${problem}`);
   const h5 = path.join(config.root, 'dist/h5');
   console.log('building cloud functions…');
   await buildFunctions();
@@ -22,11 +24,11 @@ async function start(): Promise<void> {
     const run = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: config.root, stdio: 'inherit' });
     if (run.status !== 0) throw new Error('h5 build failed');
   }
-  const host = createHost({ dataDir: config.dataDir });
-  const server = createHttpServer({ host, local: config.local, staticDir: h5 });
+  const host = createHost({ dataDir: config.dataDir, local: config.local, helpKeysFile: config.helpKeysFile });
+  const server = createHttpServer({ host, local: config.local, staticDir: h5, visitorsPerHour: config.visitorsPerHour });
   const stopTimers = startTimers(host, path.join(config.root, 'dist/cloudfunctions'), (line) => console.log(line));
   server.listen(config.port, config.host, () => {
-    console.log(`巾帼法治通 is running at http://${config.host}:${config.port} (data in ${config.dataDir}, ${config.local ? 'local mode' : 'production mode'})`);
+    console.log(`巾帼法治通 is running at http://${config.host}:${config.port} (data in ${config.dataDir}, ${config.local ? 'local mode' : 'public mode: visitors only'})`);
   });
   const stop = () => {
     stopTimers();
@@ -39,6 +41,6 @@ async function start(): Promise<void> {
 }
 
 start().catch((err: unknown) => {
-  console.error(err);
+  console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -121,10 +121,11 @@ export function contentDocs(): Write[] {
 }
 
 /**
- * Seeds content whenever it changed (by hash; user data untouched) and the sample people once.
+ * Seeds content whenever it changed (by hash; user data untouched) and, in local mode, the sample
+ * people once. Outside local mode the sample people, and the roles they carry, are removed.
  * Returns what it did.
  */
-export function seed(store: Store, now: Date = new Date()): { content: boolean; people: boolean } {
+export function seed(store: Store, now: Date = new Date(), samplePeople = true): { content: boolean; people: boolean } {
   const writes = contentDocs();
   const hash = createHash('sha256').update(JSON.stringify(writes)).digest('hex');
   const meta = store.get('meta', 'content')?.doc as { hash?: string } | undefined;
@@ -154,6 +155,13 @@ export function seed(store: Store, now: Date = new Date()): { content: boolean; 
     store.commitSync(bankDocs(store));
     store.commitSync(lawCountDocs(store));
     result.content = true;
+  }
+  if (!samplePeople) {
+    const present = DEV_PEOPLE.filter((p) => store.get('users', p.openid));
+    if (present.length > 0 || store.get('meta', 'people')) {
+      store.commitSync([...present.map((p) => ({ coll: 'users', id: p.openid, doc: null })), { coll: 'meta', id: 'people', doc: null }]);
+    }
+    return result;
   }
   if (!store.get('meta', 'people')) {
     const people: Write[] = DEV_PEOPLE.map((p) => {

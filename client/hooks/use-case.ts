@@ -57,9 +57,8 @@ export interface CaseDone {
 }
 
 export interface StaffCase {
-  /** The masked summary shown before the case is opened (from the queue). */
-  summary: CallState<Output<'help', 'caseQueue'>>;
-  summaryOf: (data: Output<'help', 'caseQueue'>) => CaseSummary | null;
+  /** The masked summary shown before the case is opened (as in the queue; not audited). */
+  summary: CallState<CaseSummary>;
   /** The opened case; null until 查看详情 (every opening is audited). */
   detail: CaseDetail | null;
   opening: boolean;
@@ -102,8 +101,7 @@ export interface StaffCase {
  * opening is one audit entry.
  */
 export function useCase(id: string | undefined): StaffCase {
-  const summary = useCall('help', 'caseQueue', id ? {} : null, { code: 'BAD_REQUEST', message: '没有找到这条记录，请从服务记录列表打开' });
-  const summaryOf = useCallback((data: Output<'help', 'caseQueue'>) => data.cases.find((c) => c.id === id) ?? null, [id]);
+  const summary = useCall('help', 'caseSummary', id ? { id } : null, { code: 'BAD_REQUEST', message: '没有找到这条记录，请从服务记录列表打开' });
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const opener = useStaffAction('help', 'getCase');
   const accepter = useStaffAction('help', 'accept');
@@ -203,7 +201,6 @@ export function useCase(id: string | undefined): StaffCase {
 
   return {
     summary,
-    summaryOf,
     detail,
     opening: opener.busy,
     openError: opener.error,

@@ -14,16 +14,18 @@ export interface HelpRecord {
   withdraw: () => void;
   withdrawing: boolean;
   withdrawError: ResultError | null;
+  /** Withdrawn just now: the record and what she wrote are erased, so there is nothing left to show. */
+  withdrawn: boolean;
 }
 
-/** One of her requests, with 撤回 behind an in-page confirmation. */
+/** One of her requests, with 撤回 (which erases it) behind an in-page confirmation. */
 export function useHelpRecord(id: string | undefined): HelpRecord {
   const record = useCall('help', 'getMyRequest', id ? { id } : null, { code: 'BAD_REQUEST', message: '没有找到这条记录，请从「我的服务记录」打开' });
   useRefreshOnShow(record.retry);
   const [confirming, setConfirming] = useState(false);
+  const [withdrawn, setWithdrawn] = useState(false);
   const withdrawer = useStaffAction('help', 'withdraw');
   const { run, clearError } = withdrawer;
-  const { retry } = record;
 
   const askWithdraw = useCallback(() => {
     clearError();
@@ -35,9 +37,9 @@ export function useHelpRecord(id: string | undefined): HelpRecord {
     void run({ id }).then((out) => {
       if (!out) return;
       setConfirming(false);
-      retry();
+      setWithdrawn(true);
     });
-  }, [id, run, retry]);
+  }, [id, run]);
 
-  return { record, confirming, askWithdraw, cancelWithdraw, withdraw, withdrawing: withdrawer.busy, withdrawError: withdrawer.error };
+  return { record, confirming, askWithdraw, cancelWithdraw, withdraw, withdrawing: withdrawer.busy, withdrawError: withdrawer.error, withdrawn };
 }

@@ -65,7 +65,6 @@ function check(form: HelpForm): Problems {
   if (text.length < 5) add('description', '请至少写 5 个字');
   if (text.length > 2000) add('description', '最多 2000 个字');
   if (!form.town) add('town', '请选择所在镇街');
-  if (!form.village) add('village', '请选择所在村（社区）');
   if (!form.method) add('method', '请选择工作人员怎样联系您');
   if (form.method === 'phone') {
     if (!PHONE_PATTERN.test(form.phone.trim())) add('phone', '请填写正确的手机号或座机号');
@@ -91,7 +90,7 @@ function inputOf(form: HelpForm): Input<'help', 'submitRequest'> | null {
     category: form.category,
     description: form.description.trim(),
     town: form.town,
-    village: form.village,
+    ...(form.village ? { village: form.village } : {}),
     urgency: form.urgency,
     contact: {
       method: form.method,

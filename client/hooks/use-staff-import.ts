@@ -1,12 +1,16 @@
 import { useCallback, useState } from 'react';
 import Taro from '@tarojs/taro';
+import { requirePrivacy } from '../services/privacy';
 import type { Output } from '@shared/contracts';
 import type { ResultError } from '@shared/result';
 import { useStaffAction } from './use-staff-action';
 import { markStaffChanged } from './use-staff-refresh';
 
-/** The validation report of an import, row by row. */
-export type ImportReport = Output<'learnAdmin', 'importQuestions'>;
+/** The validation report of an import, row by row, and how many records it added or updated. */
+export type ImportReport = Omit<Output<'learnAdmin', 'importQuestions'>, 'imported'> & { imported: number };
+
+/** What is imported: the question bank, or the district's villages (镇街, 村（社区）, 工作室名称). */
+export type ImportTarget = 'questions' | 'villages';
 
 /** The largest file the import takes: its base64 must fit the contract's 90 000 characters. */
 export const IMPORT_MAX_BYTES = 67_000;
@@ -58,15 +62,35 @@ function precheck(name: string, size: number): string | null {
   return null;
 }
 
-/** The question import: choose a file, 检查 (dry run) for a row-by-row report, then 导入. */
-export function useStaffImport(): StaffImport {
+type ImportInput = { fileName: string; contentBase64: string; dryRun: boolean };
+
+/** One import action of either target, as the page runs it: busy, error, and a normalized report. */
+function useImportAction(target: ImportTarget) {
+  const questions = useStaffAction('learnAdmin', 'importQuestions');
+  const villages = useStaffAction('staff', 'importVillages');
+  const chosen = target === 'villages' ? villages : questions;
+  const { run: runQuestions } = questions;
+  const { run: runVillages } = villages;
+  const run = useCallback(
+    async (input: ImportInput): Promise<ImportReport | null> => {
+      if (target === 'questions') return runQuestions(input);
+      const out = await runVillages(input);
+      return out ? { imported: out.added + out.updated, alreadyPresent: 0, complete: true, rows: out.rows, report: out.report } : null;
+    },
+    [target, runQuestions, runVillages],
+  );
+  return { run, busy: chosen.busy, error: chosen.error, clearError: chosen.clearError };
+}
+
+/** An import: choose a file, 检查 (dry run) for a row-by-row report, then 导入. */
+export function useStaffImport(target: ImportTarget = 'questions'): StaffImport {
   const [file, setFile] = useState<ImportFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [imported, setImported] = useState<number | null>(null);
-  const checker = useStaffAction('learnAdmin', 'importQuestions');
-  const importer = useStaffAction('learnAdmin', 'importQuestions');
+  const checker = useImportAction(target);
+  const importer = useImportAction(target);
 
   const { clearError: clearCheckError } = checker;
   const { clearError: clearImportError } = importer;
@@ -97,7 +121,11 @@ export function useStaffImport(): StaffImport {
   );
 
   const chooseFromChat = useCallback(() => {
-    void Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] })
+    void requirePrivacy()
+      .then((agreed) => {
+        if (!agreed) throw new Error('privacy not agreed');
+        return Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['xlsx', 'csv'] });
+      })
       .then((res) => {
         const picked = res.tempFiles[0];
         if (!picked) return;
@@ -133,9 +161,9 @@ export function useStaffImport(): StaffImport {
       if (!out) return;
       setReport(out);
       setImported(out.imported);
-      markStaffChanged('questions');
+      if (target === 'questions') markStaffChanged('questions');
     });
-  }, [file, canImport, runImporter]);
+  }, [file, canImport, runImporter, target]);
 
   return {
     file,

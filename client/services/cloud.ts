@@ -48,6 +48,7 @@ function httpFailure(status: number): Result<unknown> {
   if (status === 403) return failure('FORBIDDEN', '开发登录只在本机开发模式下可用');
   if (status === 400 || status === 413) return failure('BAD_REQUEST', '请求格式不正确');
   if (status === 404) return failure('NOT_FOUND', '这项服务暂未开放');
+  if (status === 429) return failure('RATE_LIMITED', '访问太频繁，请稍后再试');
   return failure('INTERNAL', '服务暂时不可用，请稍后再试');
 }
 

@@ -23,4 +23,6 @@ export const COLL = {
   cases: 'cases',
   caseAudit: 'case_audit',
   activities: 'activities',
+  invitations: 'invitations',
+  staffAudit: 'staff_audit',
 } as const;

@@ -154,3 +154,9 @@ export async function countWhere(collection: string, where: Record<string, unkno
   const res = (await db.collection(collection).where(where).count()) as { total: number };
   return res.total;
 }
+
+/** Removes every document matching `query`; returns how many went. */
+export async function removeWhere(collection: string, query: Record<string, unknown>): Promise<number> {
+  const res = await (db.collection(collection).where(query).remove() as Promise<{ stats: { removed: number } }>);
+  return res.stats.removed;
+}

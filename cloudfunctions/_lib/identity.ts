@@ -10,6 +10,8 @@ export interface UserDoc {
   name: string | null;
   town: string | null;
   village: string | null;
+  /** She skipped the first-use place prompt. */
+  placeSkipped?: boolean;
   createdAt: Date;
 }
 

@@ -17,6 +17,10 @@ export interface Notice {
   /** The mini-program page the notice opens. */
   page: string;
   at: Date;
+  /** Whom the inbox entry is filed under, if not the OPENID: her help notices use her requester key. */
+  owner?: string;
+  /** The case a notice about her request goes with: erased with the case's personal details. */
+  caseId?: string;
 }
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -26,7 +30,16 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
  * effort: a refusal (43101) or any other failure is expected and never fails the caller's action.
  */
 export async function notify(n: Notice): Promise<void> {
-  await insert(COLL.inbox, { _id: `n${randomBytes(12).toString('hex')}`, openid: n.openid, title: n.title, body: n.body, page: n.page, read: false, createdAt: n.at });
+  await insert(COLL.inbox, {
+    _id: `n${randomBytes(12).toString('hex')}`,
+    openid: n.owner ?? n.openid,
+    ...(n.caseId ? { case: n.caseId } : {}),
+    title: n.title,
+    body: n.body,
+    page: n.page,
+    read: false,
+    createdAt: n.at,
+  });
   try {
     const openapi = cloud.openapi as { subscribeMessage: { send(p: unknown): Promise<unknown> } };
     await openapi.subscribeMessage.send({

@@ -4,10 +4,37 @@ import { COLL } from './collections';
 import { msBetween } from '../../shared/time';
 import { list } from './db-helpers';
 
+/** A village or community as stored: retired ones keep their name for history, never offered again. */
+export interface VillageDoc {
+  id: string;
+  name: string;
+  retired?: boolean;
+  /** Where a merged village went: its people and open cases moved there. */
+  mergedInto?: string;
+  /** Its 暖心刘妈 station (工作室). */
+  station?: { name: string; active: boolean } | null;
+}
+
 /** A street or town as stored, with the configured number of women. */
-export type TownDoc = Town & { _id: string; order: number; women: number | null };
+export type TownDoc = Omit<Town, 'villages'> & { _id: string; order: number; women: number | null; villages: VillageDoc[]; retired?: boolean };
+
+/** A village of this town that can be chosen today (not retired), or null. */
+export function liveVillage(town: Pick<TownDoc, 'villages'> | undefined | null, id: string | null | undefined): VillageDoc | null {
+  if (!town || !id) return null;
+  return town.villages.find((v) => v.id === id && !v.retired) ?? null;
+}
+
+/** The villages of a town that pickers offer: not retired, with id and name only. */
+export function liveVillages(town: Pick<TownDoc, 'villages'>): Array<{ id: string; name: string }> {
+  return town.villages.filter((v) => !v.retired).map((v) => ({ id: v.id, name: v.name }));
+}
 
 let cache: { at: number; towns: Map<string, TownDoc> } | undefined;
+
+/** Forgets the cached places (after a staff change in this instance). */
+export function forgetTowns(): void {
+  cache = undefined;
+}
 
 /** Streets and towns by id, cached for a minute per function instance (staff rarely change them). */
 export async function townsById(now: Date): Promise<Map<string, TownDoc>> {

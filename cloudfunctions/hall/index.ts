@@ -13,7 +13,7 @@ import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { notify } from '../_lib/notify';
 import { takeQuota, type QuotaDoc } from '../_lib/quota';
-import { placeName, townsById } from '../_lib/regions';
+import { liveVillage, placeName, townsById } from '../_lib/regions';
 import { hashId, newId } from '../_lib/ids';
 import { covers, personalScope, visibleTo } from './scope';
 
@@ -126,7 +126,7 @@ function checkScope(scope: Scope, towns: Awaited<ReturnType<typeof townsById>>):
     const town = scope.town ? towns.get(scope.town) : undefined;
     if (!town) throw new AppError('INVALID_INPUT', '请选择镇街');
     if (scope.level === 'town' && scope.village) throw new AppError('INVALID_INPUT', '镇街议题不用选村');
-    if (scope.level === 'village' && !town.villages.some((v) => v.id === scope.village)) throw new AppError('INVALID_INPUT', '请选择这个镇街下的村（社区）');
+    if (scope.level === 'village' && !liveVillage(town, scope.village)) throw new AppError('INVALID_INPUT', '请选择这个镇街下的村（社区）');
   }
 }
 

@@ -5,20 +5,25 @@ import { AppError } from '../../shared/result';
 import { metricVariant } from '../../shared/stats-keys';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
-import { countEvent, countEvents, type CountedEvent } from '../_lib/counters';
-import { staffAt, staffCanHandle, tellStaff, type CaseDoc, type CaseSecret } from '../_lib/cases';
+import { config } from '../_lib/config';
+import { bumpCounters, claimFirsts, countEvent, countEvents, markersOf, readMarkers, type CountedEvent } from '../_lib/counters';
+import { casePlace, eraseNotices, erasure, staffAt, staffCanHandle, tellStaff, type CaseDoc, type CaseSecret, type SealedField } from '../_lib/cases';
 import { getById, insert, list, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
+import { lookupHash, requesterKey } from '../_lib/lookup';
 import { notify } from '../_lib/notify';
-import { placeName, townsById } from '../_lib/regions';
-import { lookupHash, seal, unseal, type Sealed } from '../_lib/seal';
-import { addDays, chinaInstant, later, msBetween } from '../../shared/time';
+import { newId } from '../_lib/ids';
+import { takeQuota, type QuotaDoc } from '../_lib/quota';
+import { liveVillage, placeName, townsById } from '../_lib/regions';
+import { seal, unseal, type Sealed } from '../_lib/seal';
+import { addDays, chinaDay, chinaInstant, later, msBetween } from '../../shared/time';
+import { audit, staffName, type AuditDoc } from './audit';
+import { allOf, areaOf, pageOfSegments, paging } from './pages';
 
 /** A short neutral reference she can quote on the phone: 服务编号 FW-XXXXXX. */
 const newReference = () => `FW-${randomBytes(4).toString('hex').slice(0, 6).toUpperCase()}`;
 const newCaseId = () => `c${Date.now().toString(36)}${randomBytes(8).toString('hex')}`;
-const staffName = (u: UserDoc) => u.name ?? '工作人员';
 
 /** The case, if this staff member may handle it; otherwise it is as good as missing. */
 async function handledCase(ctx: CallContext, id: string): Promise<{ c: CaseDoc; me: UserDoc }> {
@@ -30,7 +35,7 @@ async function handledCase(ctx: CallContext, id: string): Promise<{ c: CaseDoc; 
 /** Her own request, found through the keyed hash of her identity. */
 async function ownCase(ctx: CallContext, id: string): Promise<CaseDoc> {
   const c = await getById<CaseDoc>(COLL.cases, id);
-  if (!c || c.requester === null || c.requester !== lookupHash('r', ctx.openid)) throw new AppError('NOT_FOUND', '没有找到这条记录');
+  if (!c || c.requester === null || c.requester !== requesterKey(ctx.openid)) throw new AppError('NOT_FOUND', '没有找到这条记录');
   return c;
 }
 
@@ -41,13 +46,12 @@ function myView(c: CaseDoc) {
     status: neutralStatus(c.status, c.withdrawn),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
-    messages: c.messages.map((m) => ({ at: m.at.toISOString(), text: m.text })),
+    messages: c.messages.map((m) => ({ at: m.at.toISOString(), text: typeof m.text === 'string' ? m.text : unseal<string>(m.text, casePlace(c._id, 'messages')) })),
     canWithdraw: c.status !== 'closed',
   };
 }
 
-async function summaryOf(c: CaseDoc, now: Date) {
-  const towns = await townsById(now);
+function summaryOf(c: CaseDoc, now: Date, towns: Awaited<ReturnType<typeof townsById>>) {
   return {
     id: c._id,
     reference: c.reference,
@@ -68,13 +72,21 @@ async function summaryOf(c: CaseDoc, now: Date) {
   };
 }
 
-const open = <T>(s: Sealed | null): T | null => (s ? unseal<T>(s) : null);
+/** Seals a value into a field of a case (bound to that case and field). */
+const sealAt = (c: Pick<CaseDoc, '_id'>, field: SealedField, value: unknown): Sealed => seal(value, casePlace(c._id, field));
+const openAt = <T>(c: Pick<CaseDoc, '_id'>, field: SealedField, s: Sealed | null): T | null => (s ? unseal<T>(s, casePlace(c._id, field)) : null);
+/** A line she reads in her record, sealed. */
+const messageTo = (c: Pick<CaseDoc, '_id'>, at: Date, text: string) => ({ at, text: sealAt(c, 'messages', text) });
 
-/** Tells her there is news, in neutral words, with nothing about what it is. */
+/**
+ * Tells her there is news, in neutral words, with nothing about what it is: the notice opens her
+ * list of records (no case id), and her inbox files it under her requester key, with the case only
+ * so it is erased with the case's personal details.
+ */
 async function tellRequester(c: CaseDoc, at: Date): Promise<void> {
-  const secret = open<CaseSecret>(c.secret);
-  if (!secret?.openid) return;
-  await notify({ openid: secret.openid, title: '服务记录有更新', status: '有更新', body: '请在小程序中查看', page: `pkg-help/pages/record/index?id=${c._id}`, at });
+  const secret = openAt<CaseSecret>(c, 'secret', c.secret);
+  if (!secret?.openid || !c.requester) return;
+  await notify({ openid: secret.openid, owner: c.requester, caseId: c._id, title: '服务记录有更新', status: '有更新', body: '请在小程序中查看', page: 'pkg-help/pages/records/index', at });
 }
 
 /** Applies a change only if the case is still in the state it was read in (no lost updates). */
@@ -93,9 +105,28 @@ export const main = createFunction('help', helpContract, {
     }
     if (input.consentVersion !== CONSENT_VERSION) throw new AppError('CONFLICT', '告知同意书已更新，请重新阅读并勾选同意');
     if (input.contact.method === 'phone' && !input.contact.phone) throw new AppError('INVALID_INPUT', '选择电话联系时请填写电话号码');
-    const towns = await townsById(ctx.now);
+    const day = chinaDay(ctx.now);
+    const requester = requesterKey(ctx.openid);
+    // Keyed by a hash: the allowance must not say who asked for help on which day.
+    const allowance = lookupHash('q', `${ctx.openid}|${day}`);
+    const counted: CountedEvent = { person: requester, town: input.town, village: input.village ?? null, at: ctx.now, metric: 'help_request', dims: { category: input.category, channel: 'online' } };
+    // First, everything that depends on nothing else: the places, her allowance, her markers, the station.
+    const [towns, used, known, station] = await Promise.all([
+      townsById(ctx.now),
+      getById<QuotaDoc>(COLL.quotas, allowance),
+      readMarkers(markersOf([counted])),
+      staffAt('station', input.town, input.village ?? null),
+    ]);
     const town = towns.get(input.town);
-    if (!town || !town.villages.some((v) => v.id === input.village)) throw new AppError('INVALID_INPUT', '请选择所在的镇街和村（社区）');
+    if (!town || town.retired || (input.village !== undefined && !liveVillage(town, input.village))) throw new AppError('INVALID_INPUT', '请选择所在的镇街和村（社区）');
+    // Second, the allowance: it decides whether anything is written at all.
+    if (!(await takeQuota(allowance, config.helpRequestsPerDay, day, { doc: used }, 'help'))) {
+      throw new AppError('RATE_LIMITED', `今天已经登记了 ${config.helpRequestsPerDay} 次，工作人员会尽快联系您。如果情况紧急，请马上拨打 110 报警，或拨打 12338 妇女维权热线。`);
+    }
+    // No village (none entered, or she prefers not to say), or no open station there: the town's staff take it.
+    const open = input.village !== undefined && liveVillage(town, input.village)?.station?.active !== false;
+    const level = open && station.length > 0 ? 'station' : 'town';
+    const id = newCaseId();
     const secret: CaseSecret = {
       description: input.description.trim(),
       phone: input.contact.method === 'phone' ? (input.contact.phone ?? null) : null,
@@ -104,28 +135,28 @@ export const main = createFunction('help', helpContract, {
       openid: ctx.openid,
     };
     const c: CaseDoc = {
-      _id: newCaseId(),
+      _id: id,
       reference: newReference(),
       channel: 'online',
-      requester: lookupHash('r', ctx.openid),
+      requester,
       category: input.category,
       urgency: input.urgency,
       town: input.town,
-      village: input.village,
+      village: input.village ?? null,
       status: 'submitted',
       withdrawn: false,
-      escalation: 'station',
+      escalation: level,
       dueAt: later(ctx.now, ACCEPT_HOURS[input.urgency], 'hour'),
       acceptedAt: null,
       assignee: null,
       assigneeName: null,
       contactMethod: input.contact.method,
       phoneMask: secret.phone ? maskPhone(secret.phone) : null,
-      secret: seal(secret),
+      secret: sealAt({ _id: id }, 'secret', secret),
       age: input.age,
       consentVersion: CONSENT_VERSION,
       actions: [],
-      messages: [{ at: ctx.now, text: '已收到您的登记，工作人员会按您选择的方式与您联系。' }],
+      messages: [messageTo({ _id: id }, ctx.now, '已收到您的登记，工作人员会按您选择的方式与您联系。')],
       followUpAt: null,
       followUpReminded: false,
       outcome: null,
@@ -135,16 +166,17 @@ export const main = createFunction('help', helpContract, {
       updatedAt: ctx.now,
       purgedAt: null,
     };
-    await insert(COLL.cases, c as unknown as Record<string, unknown>);
+    // Third, the case with her markers claimed beside it (past the allowance nothing refuses it); then the counters and the notice.
+    const [, firsts] = await Promise.all([insert(COLL.cases, c as unknown as Record<string, unknown>), claimFirsts([counted], newId('ev'), known)]);
     await Promise.all([
-      countEvent({ ...person(c, ctx.now), metric: 'help_request', dims: { category: c.category, channel: 'online' } }),
-      staffAt('station', c.town, c.village).then((staff) => tellStaff(staff, '有新的服务记录待受理', `编号 ${c.reference}`, c._id, ctx.now)),
+      bumpCounters([counted], firsts),
+      (level === 'station' ? Promise.resolve(station) : staffAt('town', c.town, null)).then((staff) => tellStaff(staff, '有新的服务记录待受理', `编号 ${c.reference}`, c._id, ctx.now)),
     ]);
     return { id: c._id, reference: c.reference };
   },
 
   async myRequests(_input, ctx) {
-    const cases = await list<CaseDoc>(db.collection(COLL.cases).where({ requester: lookupHash('r', ctx.openid) }).orderBy('createdAt', 'desc').limit(20));
+    const cases = await list<CaseDoc>(db.collection(COLL.cases).where({ requester: requesterKey(ctx.openid) }).orderBy('createdAt', 'desc').limit(20));
     return { requests: cases.map(myView) };
   },
 
@@ -155,48 +187,48 @@ export const main = createFunction('help', helpContract, {
   async withdraw({ id }, ctx) {
     const c = await ownCase(ctx, id);
     if (c.status === 'closed') throw new AppError('CONFLICT', '这条记录已经结束');
-    await change(c, {
-      status: 'closed',
-      withdrawn: true,
-      outcome: '求助人撤回',
-      closedAt: ctx.now,
-      updatedAt: ctx.now,
-      messages: _.push([{ at: ctx.now, text: '您已撤回这条记录。' }]),
-    });
-    await countEvent({ ...person(c, ctx.now), metric: metricVariant('help_closed', ['outcome', '求助人撤回']) });
-    return { id, status: neutralStatus('closed', true) };
+    // Withdrawing erases at once what the purge would erase later (个人信息保护法 第十五条, 第四十七条).
+    await change(c, { ...erasure(c, ctx.now), status: 'closed', withdrawn: true, outcome: '求助人撤回', closedAt: ctx.now, followUpAt: null, updatedAt: ctx.now });
+    await Promise.all([eraseNotices(c._id), countEvent({ ...person(c, ctx.now), metric: metricVariant('help_closed', ['outcome', '求助人撤回']) })]);
+    return { id, status: neutralStatus('closed', true), erased: true };
   },
 
-  async caseQueue({ status, category }, ctx) {
+  async caseQueue({ status, category, ...rest }, ctx) {
     const me = await ctx.profile();
+    const { page, pageSize } = paging(rest);
+    const area = areaOf(me);
+    if (!area) return { cases: [], total: 0, page, pageSize };
     const filter: Record<string, unknown> = {};
     if (status === 'open') filter.status = _.neq('closed');
     if (status === 'closed') filter.status = 'closed';
     if (category) filter.category = category;
-    const queries =
-      me.role === 'district' || me.role === 'admin'
-        ? [filter]
-        : me.role === 'town'
-          ? [{ ...filter, town: me.town }]
-          : [
-              { ...filter, village: me.village },
-              { ...filter, assignee: me._id },
-            ];
-    const found = (await Promise.all(queries.map((q) => list<CaseDoc>(db.collection(COLL.cases).where(q).orderBy('createdAt', 'desc').limit(100))))).flat();
-    const seen = new Set<string>();
-    const cases = found.filter((c) => !seen.has(c._id) && seen.add(c._id) && staffCanHandle(me, c));
-    // Overdue and urgent first, then by due time.
-    cases.sort((a, b) => Number(b.urgency === 'urgent') - Number(a.urgency === 'urgent') || (a.dueAt?.getTime() ?? Infinity) - (b.dueAt?.getTime() ?? Infinity));
-    return { cases: await Promise.all(cases.map((c) => summaryOf(c, ctx.now))) };
+    const base = [area, filter];
+    // Open: urgent first, then the earliest due; walk-in visits (no due time) after them, newest first.
+    // Closed: the latest closed first. The database orders and pages; nothing is sorted here.
+    const segments =
+      status === 'closed'
+        ? [{ where: allOf(base), order: [['closedAt', 'desc']] as Array<[string, 'asc' | 'desc']> }]
+        : [
+            { where: allOf([...base, { dueAt: _.neq(null) }]), order: [['urgency', 'desc'], ['dueAt', 'asc']] as Array<[string, 'asc' | 'desc']> },
+            { where: allOf([...base, { dueAt: null }]), order: [['createdAt', 'desc']] as Array<[string, 'asc' | 'desc']> },
+          ];
+    const { docs, total } = await pageOfSegments(segments, page, pageSize);
+    const towns = await townsById(ctx.now);
+    return { cases: docs.map((c) => summaryOf(c, ctx.now, towns)), total, page, pageSize };
+  },
+
+  async caseSummary({ id }, ctx) {
+    const { c } = await handledCase(ctx, id);
+    return summaryOf(c, ctx.now, await townsById(ctx.now));
   },
 
   async getCase({ id }, ctx) {
     const { c, me } = await handledCase(ctx, id);
     // Every staff read leaves an entry, before anything is shown.
-    await insert(COLL.caseAudit, { _id: `au${randomBytes(12).toString('hex')}`, caseId: c._id, reference: c.reference, staff: me._id, staffName: staffName(me), role: me.role, at: ctx.now, action: 'read' });
-    const secret = open<CaseSecret>(c.secret);
+    await audit(me, c, 'read', ctx.now);
+    const secret = openAt<CaseSecret>(c, 'secret', c.secret);
     return {
-      ...(await summaryOf(c, ctx.now)),
+      ...summaryOf(c, ctx.now, await townsById(ctx.now)),
       description: secret?.description ?? '（个人信息已按规定删除）',
       phone: secret?.phone ?? null,
       safeTimes: secret?.safeTimes ?? null,
@@ -204,15 +236,15 @@ export const main = createFunction('help', helpContract, {
       actions: c.actions.map((a) => ({
         type: a.type,
         date: a.date,
-        note: open<string>(a.note) ?? '（已删除）',
-        messageToRequester: open<string>(a.message),
+        note: openAt<string>(c, 'actions.note', a.note) ?? '（已删除）',
+        messageToRequester: openAt<string>(c, 'actions.message', a.message),
         byName: a.byName,
         at: a.at.toISOString(),
       })),
       outcome: c.outcome,
       closedAt: c.closedAt ? c.closedAt.toISOString() : null,
       purged: c.purgedAt !== null,
-      auditNote: '您的这次查看已记录（查看人、时间、记录编号），仅区妇联管理员可见。',
+      auditNote: '您的这次查看已记录（查看人、时间、记录编号），受理、指派、处理和结案也都会记录，仅区妇联管理员可见。',
     };
   },
 
@@ -226,9 +258,13 @@ export const main = createFunction('help', helpContract, {
       assignee: c.assignee ?? me._id,
       assigneeName: c.assigneeName ?? staffName(me),
       updatedAt: ctx.now,
-      messages: _.push([{ at: ctx.now, text: '已有工作人员负责您的事项。' }]),
+      messages: _.push([messageTo(c, ctx.now, '已有工作人员负责您的事项。')]),
     });
-    await Promise.all([countEvent({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: msBetween(c.createdAt, ctx.now) } }), tellRequester(c, ctx.now)]);
+    await Promise.all([
+      audit(me, c, 'accept', ctx.now),
+      countEvent({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: msBetween(c.createdAt, ctx.now) } }),
+      tellRequester(c, ctx.now),
+    ]);
     return { id, status: 'accepted' as CaseState };
   },
 
@@ -242,12 +278,12 @@ export const main = createFunction('help', helpContract, {
   },
 
   async assign({ id, assignee }, ctx) {
-    const { c } = await handledCase(ctx, id);
+    const { c, me } = await handledCase(ctx, id);
     if (c.status === 'closed') throw new AppError('CONFLICT', '这条记录已经结案');
     const target = await getById<UserDoc>(COLL.users, assignee);
     if (!target || !['station', 'town'].includes(target.role) || target.town !== c.town) throw new AppError('INVALID_INPUT', '只能指派给本镇街的工作室或镇街工作人员');
     await change(c, { assignee: target._id, assigneeName: staffName(target), updatedAt: ctx.now });
-    await tellStaff([target], '有服务记录指派给您', `编号 ${c.reference}`, c._id, ctx.now);
+    await Promise.all([audit(me, c, 'assign', ctx.now, `指派给${staffName(target)}`), tellStaff([target], '有服务记录指派给您', `编号 ${c.reference}`, c._id, ctx.now)]);
     return { id, assigneeName: staffName(target) };
   },
 
@@ -259,7 +295,7 @@ export const main = createFunction('help', helpContract, {
     const followUpAt = NEEDS_FOLLOW_UP.has(type) ? chinaInstant(addDays(date, FOLLOW_UP_DAYS)) : type === '回访' ? null : c.followUpAt;
     const data: Record<string, unknown> = {
       status: c.status === 'submitted' || c.status === 'accepted' ? 'in_progress' : c.status,
-      actions: _.push([{ type, date, note: seal(note.trim()), message: message ? seal(message) : null, by: me._id, byName: staffName(me), at: ctx.now }]),
+      actions: _.push([{ type, date, note: sealAt(c, 'actions.note', note.trim()), message: message ? sealAt(c, 'actions.message', message) : null, by: me._id, byName: staffName(me), at: ctx.now }]),
       followUpAt,
       followUpReminded: false,
       updatedAt: ctx.now,
@@ -269,30 +305,30 @@ export const main = createFunction('help', helpContract, {
       data.assignee = c.assignee ?? me._id;
       data.assigneeName = c.assigneeName ?? staffName(me);
     }
-    if (message) data.messages = _.push([{ at: ctx.now, text: message }]);
+    if (message) data.messages = _.push([messageTo(c, ctx.now, message)]);
     await change(c, data);
     const events: CountedEvent[] = [{ ...person(c, ctx.now), metric: metricVariant('help_action', ['type', type]) }];
     if (type === '回访' && c.followUpAt) events.push({ ...person(c, ctx.now), metric: 'help_followup_done' });
     if (c.status === 'submitted') events.push({ ...person(c, ctx.now), metric: 'help_accepted', sums: { acceptMs: msBetween(c.createdAt, ctx.now) } });
-    const jobs: Array<Promise<unknown>> = [countEvents(events)];
+    const jobs: Array<Promise<unknown>> = [countEvents(events), audit(me, c, 'action', ctx.now, type)];
     if (message) jobs.push(tellRequester(c, ctx.now));
     await Promise.all(jobs);
     return { id, status: data.status as CaseState, followUpAt: followUpAt ? followUpAt.toISOString() : null };
   },
 
   async close({ id, outcome, note }, ctx) {
-    const { c } = await handledCase(ctx, id);
+    const { c, me } = await handledCase(ctx, id);
     if (c.status === 'closed') throw new AppError('CONFLICT', '这条记录已经结案');
     await change(c, {
       status: 'closed',
       outcome,
-      closeNote: _.set(seal(note.trim())), // whole object: a dotted write into the null field fails on CloudBase
+      closeNote: _.set(sealAt(c, 'closeNote', note.trim())), // whole object: a dotted write into the null field fails on CloudBase
       closedAt: ctx.now,
       followUpAt: null,
       updatedAt: ctx.now,
-      messages: _.push([{ at: ctx.now, text: '您的事项已办结。如还需要帮助，可以再次登记。' }]),
+      messages: _.push([messageTo(c, ctx.now, '您的事项已办结。如还需要帮助，可以再次登记。')]),
     });
-    await Promise.all([countEvent({ ...person(c, ctx.now), metric: metricVariant('help_closed', ['outcome', outcome]) }), tellRequester(c, ctx.now)]);
+    await Promise.all([audit(me, c, 'close', ctx.now, outcome), countEvent({ ...person(c, ctx.now), metric: metricVariant('help_closed', ['outcome', outcome]) }), tellRequester(c, ctx.now)]);
     return { id, status: 'closed' as CaseState };
   },
 
@@ -303,11 +339,12 @@ export const main = createFunction('help', helpContract, {
     if (!town) throw new AppError('CONFLICT', '您的账号还没有设置所在镇街，请联系管理员');
     if (me.role === 'station' && villageId !== me.village) throw new AppError('FORBIDDEN', '只能登记本村（社区）的来访');
     const towns = await townsById(ctx.now);
-    if (villageId && !towns.get(town)?.villages.some((v) => v.id === villageId)) throw new AppError('INVALID_INPUT', '这个村（社区）不在您的镇街');
+    if (villageId && !liveVillage(towns.get(town), villageId)) throw new AppError('INVALID_INPUT', '这个村（社区）不在您的镇街');
     const at = chinaInstant(date, '12:00');
     if (!at || at.getTime() > later(ctx.now, 1, 'day').getTime()) throw new AppError('INVALID_INPUT', '来访日期不正确');
+    const visitId = newCaseId();
     const c: CaseDoc = {
-      _id: newCaseId(),
+      _id: visitId,
       reference: newReference(),
       channel: 'visit',
       requester: null,
@@ -324,7 +361,7 @@ export const main = createFunction('help', helpContract, {
       assigneeName: staffName(me),
       contactMethod: 'none',
       phoneMask: null,
-      secret: seal({ description: note.trim(), phone: null, safeTimes: null, note: null, openid: null } satisfies CaseSecret),
+      secret: sealAt({ _id: visitId }, 'secret', { description: note.trim(), phone: null, safeTimes: null, note: null, openid: null } satisfies CaseSecret),
       age: null,
       consentVersion: null,
       actions: [],
@@ -339,27 +376,50 @@ export const main = createFunction('help', helpContract, {
       purgedAt: null,
     };
     await insert(COLL.cases, c as unknown as Record<string, unknown>);
-    const jobs = [countEvent({ person: c._id, town, village: c.village, at, metric: 'help_request', dims: { category, channel: 'visit' } })];
+    const jobs = [audit(me, c, 'visit', ctx.now, category), countEvent({ person: c._id, town, village: c.village, at, metric: 'help_request', dims: { category, channel: 'visit' } })];
     if (outcome) jobs.push(countEvent({ person: c._id, town, village: c.village, at, metric: metricVariant('help_closed', ['outcome', outcome]) }));
     await Promise.all(jobs);
     return { id: c._id };
   },
 
-  async followUps(_input, ctx) {
+  async followUps(input, ctx) {
     const me = await ctx.profile();
+    const { page, pageSize } = paging(input);
+    const area = areaOf(me);
+    if (!area) return { cases: [], total: 0, page, pageSize };
     const horizon = later(ctx.now, 3, 'day');
-    const where: Record<string, unknown> = { followUpAt: _.lte(horizon), status: _.neq('closed') };
-    if (me.role === 'town') where.town = me.town;
-    if (me.role === 'station') where.village = me.village;
-    const cases = (await list<CaseDoc>(db.collection(COLL.cases).where(where).orderBy('followUpAt', 'asc').limit(100))).filter((c) => staffCanHandle(me, c));
-    return { cases: await Promise.all(cases.map((c) => summaryOf(c, ctx.now))) };
+    const where = allOf([area, { followUpAt: _.lte(horizon), status: _.neq('closed') }]);
+    const { docs, total } = await pageOfSegments([{ where, order: [['followUpAt', 'asc']] }], page, pageSize);
+    const towns = await townsById(ctx.now);
+    return { cases: docs.map((c) => summaryOf(c, ctx.now, towns)), total, page, pageSize };
   },
 
-  async auditLog({ caseId }) {
-    const entries = await list<{ caseId: string; reference: string; staffName: string; role: string; at: Date; action: string }>(
-      db.collection(COLL.caseAudit).where(caseId ? { caseId } : {}).orderBy('at', 'desc').limit(100),
-    );
-    return { entries: entries.map((e) => ({ caseId: e.caseId, reference: e.reference, staffName: e.staffName, role: e.role, at: e.at.toISOString(), action: e.action })) };
+  async auditLog({ caseId, reference, staff, from, to, ...rest }, ctx) {
+    const me = await ctx.profile();
+    const { page, pageSize } = paging(rest);
+    const where: Record<string, unknown> = {};
+    if (caseId) where.caseId = caseId;
+    if (reference) where.reference = reference;
+    if (staff) where.staff = staff;
+    const after = from ? chinaInstant(from) : null;
+    const before = to ? chinaInstant(addDays(to, 1)) : null;
+    if (after && before) where.at = _.gte(after).and(_.lt(before));
+    else if (after) where.at = _.gte(after);
+    else if (before) where.at = _.lt(before);
+    const filters = [reference ?? caseId, staff ? `工作人员 ${staff}` : null, from || to ? `${from ?? '…'} 至 ${to ?? '…'}` : null].filter(Boolean).join('，');
+    // Reading the trail is itself on the trail, before anything is shown.
+    await audit(me, null, 'audit_read', ctx.now, filters || null);
+    const query = db.collection(COLL.caseAudit).where(where);
+    const [entries, counted] = await Promise.all([
+      list<AuditDoc>(query.orderBy('at', 'desc').orderBy('_id', 'desc').skip((page - 1) * pageSize).limit(pageSize)),
+      query.count() as Promise<{ total: number }>,
+    ]);
+    return {
+      entries: entries.map((e) => ({ caseId: e.caseId, reference: e.reference, staff: e.staff, staffName: e.staffName, role: e.role, at: e.at.toISOString(), action: e.action, detail: e.detail ?? null })),
+      total: counted.total,
+      page,
+      pageSize,
+    };
   },
 });
 

@@ -1,6 +1,7 @@
 import { ACCEPT_HOURS } from '../../shared/domain/help';
 import { _, db } from '../_lib/cloud';
-import { staffAt, tellStaff, type CaseDoc } from '../_lib/cases';
+import { chinaDay } from '../../shared/time';
+import { eraseHelpQuotas, eraseNotices, erasure, staffAt, tellStaff, type CaseDoc } from '../_lib/cases';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
 import { list, updateWhere } from '../_lib/db-helpers';
@@ -50,27 +51,19 @@ async function remindFollowUps(now: Date): Promise<number> {
 
 /**
  * Personal details are deleted a set time after closure (default 180 days); what statistics need
- * (category, place, dates, outcome, action types) stays.
+ * (category, place, dates, outcome, action types) stays. Her notices about the case go with them,
+ * and so do the help-request allowances of earlier days.
  */
 async function purge(now: Date): Promise<number> {
   const before = later(now, -config.helpPurgeDays, 'day');
   const old = await all({ status: 'closed', closedAt: _.lt(before), purgedAt: null }, 'closedAt');
   let purged = 0;
   for (const c of old) {
-    const actions = c.actions.map((a) => ({ type: a.type, date: a.date, note: null, message: null, by: '', byName: '', at: a.at }));
-    const done = await updateWhere(COLL.cases, { _id: c._id, purgedAt: null }, {
-      secret: null,
-      phoneMask: null,
-      requester: null,
-      closeNote: null,
-      assignee: null,
-      assigneeName: null,
-      actions,
-      messages: [],
-      purgedAt: now,
-    });
+    const done = await updateWhere(COLL.cases, { _id: c._id, purgedAt: null }, erasure(c, now));
+    await eraseNotices(c._id);
     purged += done;
   }
+  await eraseHelpQuotas(chinaDay(now));
   return purged;
 }
 

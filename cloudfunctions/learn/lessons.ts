@@ -28,11 +28,11 @@ type L = Handlers<typeof learnContract>;
 
 /** Lessons: the laws, their lessons, and reading one (counted). */
 export const lessonHandlers: Pick<L, 'listLaws' | 'listLessons' | 'getLesson'> = {
-  async listLaws({ all }) {
-    const docs = await list<LawDoc>(db.collection(COLL.laws).orderBy('order', 'asc').limit(100));
+  async listLaws({ all }, ctx) {
+    const [docs, me] = await Promise.all([list<LawDoc>(db.collection(COLL.laws).orderBy('order', 'asc').limit(100)), ctx.profile()]);
     const laws = docs.map((d) => ({ ...lawOf(d), lessonCount: d.lessonCount, questionCount: d.questionCount ?? 0 }));
     // A law with neither lessons nor questions has nothing to learn yet: readers are not offered it.
-    return { laws: all ? laws : laws.filter((l) => l.lessonCount > 0 || l.questionCount > 0) };
+    return { laws: all ? laws : laws.filter((l) => l.lessonCount > 0 || l.questionCount > 0), askPlace: me.role === 'user' && !me.town && me.placeSkipped !== true };
   },
 
   async listLessons({ lawId }) {

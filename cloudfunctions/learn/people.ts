@@ -6,7 +6,7 @@ import { periodKey } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
 import { campaignOut } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
-import { getById, list, listByIds } from '../_lib/db-helpers';
+import { getById, insert, isDuplicateKey, list, listByIds } from '../_lib/db-helpers';
 import type { Handlers } from '../_lib/handler';
 import type { TownDoc } from '../_lib/regions';
 import { emptyProgress, updateProgress, type ProgressDoc } from './progress-store';
@@ -107,8 +107,16 @@ export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn
     if (!question) throw new AppError('NOT_FOUND', '没有找到这道题');
     // One open report per person and question; the reporter is kept only as a hash.
     const id = hashId('r', ctx.openid, questionId);
-    const existing = await getById<{ status: string }>(COLL.reports, id);
+    const existing = await getById<{ status: string; resolvedAt?: Date }>(COLL.reports, id);
     if (existing?.status === 'open') return { reportId: id };
+    if (existing) {
+      // The staff's resolution of the earlier report is kept, under its own id, before the new one takes this one.
+      const { _id: _earlier, ...earlier } = existing;
+      const archived = hashId('r', ctx.openid, questionId, (existing.resolvedAt ?? ctx.now).toISOString());
+      await insert(COLL.reports, { ...earlier, _id: archived }).catch((err: unknown) => {
+        if (!isDuplicateKey(err)) throw err;
+      });
+    }
     await db.collection(COLL.reports).doc(id).set({
       data: { questionId, lawId: question.lawId, reason, note: note ?? '', status: 'open', reporter: hashId('p', ctx.openid), createdAt: ctx.now, resolution: null },
     });

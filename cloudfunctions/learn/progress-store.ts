@@ -2,6 +2,7 @@ import type { QuizResult } from '../../shared/contracts/quiz';
 import { nextStreak } from '../../shared/domain/quiz';
 import { chinaDay } from '../../shared/time';
 import { COLL } from '../_lib/collections';
+import { config } from '../_lib/config';
 import { copyDoc, getById, insert, isDuplicateKey, updateWhere } from '../_lib/db-helpers';
 import type { CallContext } from '../_lib/handler';
 import type { AttemptDoc } from './shared';
@@ -13,6 +14,9 @@ export interface ProgressDoc {
   _id: string;
   v: number;
   points: number;
+  /** The China day `pointsToday` counts (the daily cap on points). */
+  pointsDay?: string | null;
+  pointsToday?: number;
   streak: number;
   lastDay: string | null;
   attempts: number;
@@ -54,13 +58,21 @@ export async function updateProgress(openid: string, change: (p: ProgressDoc) =>
   throw new Error('progress update kept conflicting');
 }
 
-/** Adds a graded attempt to the person's progress: points, streak, per-law figures, history. */
-export async function recordProgress(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, lawOfQuestion: Map<string, string>, read?: { doc: ProgressDoc | null }): Promise<void> {
+/**
+ * Adds a graded attempt to the person's progress: points (within the day's cap), streak, per-law
+ * figures, history. Returns the points awarded.
+ */
+export async function recordProgress(ctx: CallContext, attempt: AttemptDoc, result: QuizResult, lawOfQuestion: Map<string, string>, read?: { doc: ProgressDoc | null }): Promise<number> {
   const today = chinaDay(ctx.now);
+  let awarded = 0;
   await updateProgress(
     ctx.openid,
     (p) => {
-      p.points += result.pointsEarned;
+      const earnedToday = p.pointsDay === today ? (p.pointsToday ?? 0) : 0;
+      awarded = Math.max(0, Math.min(result.pointsEarned, config.learnPointsPerDay - earnedToday));
+      p.points += awarded;
+      p.pointsDay = today;
+      p.pointsToday = earnedToday + awarded;
       p.streak = nextStreak(p.lastDay, today, p.streak);
       p.lastDay = today;
       p.attempts += 1;
@@ -80,4 +92,5 @@ export async function recordProgress(ctx: CallContext, attempt: AttemptDoc, resu
     },
     read,
   );
+  return awarded;
 }

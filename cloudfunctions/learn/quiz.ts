@@ -30,6 +30,7 @@ import {
   type GradedDoc,
 } from './shared';
 import { recordProgress, type ProgressDoc } from './progress-store';
+import { lockedLaws } from './campaign-lock';
 import { questionsVersion } from '../_lib/question-version';
 
 type L = Handlers<typeof learnContract>;
@@ -49,9 +50,11 @@ async function createAttempt(ctx: CallContext, attempt: Omit<AttemptDoc, 'openid
 
 async function practice(ctx: CallContext, lawId: string, count: number) {
   // Everything that depends on nothing else, in one round trip (her profile is for the attempt).
-  const [laws, bank, version] = await Promise.all([lawsById(ctx.now), getById<BankDoc>(COLL.bank, lawId), questionsVersion(), ctx.profile()]);
+  const [laws, bank, version, , locked] = await Promise.all([lawsById(ctx.now), getById<BankDoc>(COLL.bank, lawId), questionsVersion(), ctx.profile(), lockedLaws(ctx.now)]);
   const law = laws.get(lawId);
   if (!law) throw new AppError('NOT_FOUND', '没有找到这部法律');
+  const campaignTitle = locked.get(lawId);
+  if (campaignTitle) throw new AppError('CONFLICT', `这部法律的题目正在用于答题活动「${campaignTitle}」，活动结束后再来练习；可以先学习课程或参加活动`);
   const ids = pick(bank?.ids ?? [], count);
   if (ids.length === 0) throw new AppError('CONFLICT', '这部法律还没有题目');
   const questions = await questionsByIds(ids, ctx.now, version);
@@ -103,11 +106,12 @@ async function daily(ctx: CallContext) {
   const attemptId = hashId('d', ctx.openid, day);
   const existing = await getById<AttemptDoc>(COLL.attempts, attemptId);
   if (existing?.status === 'submitted') throw new AppError('CONFLICT', '今天的每日一题已经答过了，明天再来');
-  const bank = await getById<BankDoc>(COLL.bank, 'all');
-  const ids = bank?.ids ?? [];
-  if (ids.length === 0) throw new AppError('CONFLICT', '还没有题目');
-  // Everyone gets the same question on the same China day.
-  const questionId = existing?.questions[0]?.id ?? ids[seedOf(day) % ids.length];
+  const [bank, locked] = await Promise.all([getById<BankDoc>(COLL.bank, 'all'), existing ? Promise.resolve(new Map<string, string>()) : lockedLaws(ctx.now)]);
+  // Everyone gets the same question on the same China day, never one a running campaign draws from.
+  const setAside = new Set(locked.size > 0 ? (await listByIds<BankDoc>(COLL.bank, [...locked.keys()])).flatMap((b) => b.ids) : []);
+  const pool = (bank?.ids ?? []).filter((id) => !setAside.has(id));
+  if (!existing && pool.length === 0) throw new AppError('CONFLICT', '还没有题目');
+  const questionId = existing?.questions[0]?.id ?? pool[seedOf(day) % pool.length];
   const questions = questionId ? await questionsByIds([questionId], ctx.now) : [];
   if (existing) return quizOf(existing, new Map(questions.map((q) => [q._id, q])), await lawsById(ctx.now));
   try {
@@ -292,7 +296,12 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
     }
     // Answers already checked one by one are locked: those count, whatever arrives now.
     for (const [questionId, keys] of Object.entries(attempt.checked ?? {})) if (drawn.has(questionId)) given.set(questionId, keys);
-    const docs = await questionsByIds([...drawn], ctx.now, version);
+    const [docs, campaignDoc] = await Promise.all([
+      questionsByIds([...drawn], ctx.now, version),
+      attempt.campaignId ? getById<CampaignDoc>(COLL.campaigns, attempt.campaignId) : Promise.resolve(null),
+    ]);
+    // A campaign answer arriving after the campaign closed does not count (the network's grace aside).
+    if (attempt.campaignId && (!campaignDoc || ctx.now.getTime() > later(campaignDoc.endsAt, GRACE_MS, 'millisecond').getTime())) throw new AppError('CONFLICT', '活动已经结束，这次答题不再计分');
     const questions = new Map(docs.map((q) => [q._id, q]));
     const result = grade(attempt, questions, given, ctx.now, (id) => laws.get(id)?.short ?? '');
     const events = attemptEvents(ctx, attempt, result, questions);
@@ -312,12 +321,14 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
       throw new AppError('CONFLICT', '这次答题正在提交，请稍后查看结果');
     }
     // Third: every write.
-    await Promise.all([
+    const [, , awarded] = await Promise.all([
       recordMistakes(ctx, attempt, result, questions, inBook),
       bumpCounters(events, firsts),
       recordProgress(ctx, attempt, result, new Map(docs.map((q) => [q._id, q.lawId])), { doc: progress }),
     ]);
-    return result;
+    // Points beyond the day's cap are not awarded: the stored result says what was.
+    if (awarded < result.pointsEarned) await updateWhere(COLL.attempts, { _id: attemptId }, { 'graded.pointsEarned': awarded });
+    return { ...result, pointsEarned: awarded };
   },
 
   async getResult({ attemptId }, ctx) {
@@ -329,10 +340,17 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
   },
 
   async listMistakes({ lawId, cursor }, ctx) {
-    const query = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
-    const [page, total] = await Promise.all([
-      pageOf<{ _id: string; questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(COLL.mistakes, query, { field: 'lastWrongAt', dir: 'desc' }, cursor, MISTAKES_PAGE),
-      countWhere(COLL.mistakes, query),
+    // Questions a campaign draws from wait until it ends: their answers would be its answers.
+    const locked = [...(await lockedLaws(ctx.now)).keys()];
+    const mine = { openid: ctx.openid, active: true };
+    const shown = lawId ? (locked.includes(lawId) ? null : { ...mine, lawId }) : locked.length > 0 ? { ...mine, lawId: _.nin(locked) } : mine;
+    const aside = lawId ? (locked.includes(lawId) ? { ...mine, lawId } : null) : locked.length > 0 ? { ...mine, lawId: _.in(locked) } : null;
+    const [page, total, setAside] = await Promise.all([
+      shown
+        ? pageOf<{ _id: string; questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(COLL.mistakes, shown, { field: 'lastWrongAt', dir: 'desc' }, cursor, MISTAKES_PAGE)
+        : Promise.resolve({ items: [], next: null }),
+      shown ? countWhere(COLL.mistakes, shown) : Promise.resolve(0),
+      aside ? countWhere(COLL.mistakes, aside) : Promise.resolve(0),
     ]);
     const mistakes = page.items;
     const [docs, laws] = await Promise.all([questionsByIds(mistakes.map((m) => m.questionId), ctx.now), lawsById(ctx.now)]);
@@ -346,16 +364,18 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
       groups.set(q.lawId, group);
     }
     const ordered = [...groups.values()].sort((a, b) => (laws.get(a.lawId)?.order ?? 99) - (laws.get(b.lawId)?.order ?? 99));
-    return { total, groups: ordered, next: page.next };
+    return { total, groups: ordered, next: page.next, setAside };
   },
 
   async drillMistakes({ lawId, count }, ctx) {
     const query = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
-    const mistakes = await list<{ questionId: string }>(db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100));
+    const [entries, locked] = await Promise.all([list<{ questionId: string; lawId: string }>(db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100)), lockedLaws(ctx.now)]);
+    const mistakes = entries.filter((m) => !locked.has(m.lawId));
     const ids = pick(
       mistakes.map((m) => m.questionId),
       count ?? DEFAULT_COUNT,
     );
+    if (ids.length === 0 && entries.length > 0) throw new AppError('CONFLICT', '这些错题正在用于答题活动，活动结束后再来重做');
     if (ids.length === 0) throw new AppError('NOT_FOUND', '错题本是空的，先去做几道题吧');
     const questions = await questionsByIds(ids, ctx.now);
     const attemptId = newAttemptId();

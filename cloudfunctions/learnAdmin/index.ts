@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { learnAdminContract, type QuestionDraft } from '../../shared/contracts/learn-admin';
 import { QuestionSchema, questionProblems } from '../../shared/contracts/quiz';
 import { parseQuestionRows } from '../../shared/domain/question-import';
-import { readTable, tableKindOf, type Rows } from '../../shared/domain/spreadsheet';
+import { sheetRows } from '../_lib/sheet';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { campaignOut, type CampaignDoc } from '../_lib/campaigns';
@@ -88,12 +88,6 @@ function checkQuestion(draft: QuestionDraft): void {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function sheetRows(fileName: string, base64: string): Rows {
-  const kind = tableKindOf(fileName);
-  if (!kind) throw new AppError('INVALID_INPUT', '请上传 .xlsx 或 .csv 文件');
-  return readTable(Uint8Array.from(Buffer.from(base64, 'base64')), kind);
 }
 
 const stamp = (ctx: CallContext) => ({ updatedAt: ctx.now, updatedBy: ctx.openid });

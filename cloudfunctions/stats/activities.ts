@@ -9,7 +9,7 @@ import { COLL } from '../_lib/collections';
 import { shiftOwnEvent } from '../_lib/counters';
 import { getById, insert, list, updateWhere } from '../_lib/db-helpers';
 import type { CallContext, Handlers } from '../_lib/handler';
-import { placeName, townsById } from '../_lib/regions';
+import { liveVillage, placeName, townsById } from '../_lib/regions';
 import type { Scope } from './figures';
 
 /** What staff fill in for an activity. */
@@ -80,7 +80,7 @@ async function placeOf(ctx: CallContext, fields: ActivityFields): Promise<{ town
   const towns = await townsById(ctx.now);
   const t = town ? towns.get(town) : undefined;
   if (town && !t) throw new AppError('INVALID_INPUT', '没有这个镇街');
-  if (village && !t?.villages.some((v) => v.id === village)) throw new AppError('INVALID_INPUT', '这个村（社区）不在该镇街');
+  if (village && !liveVillage(t, village)) throw new AppError('INVALID_INPUT', '这个村（社区）不在该镇街');
   return { town, village };
 }
 

@@ -41,9 +41,9 @@ export function buildDashboard({ scope, period, counters, towns, trend, lawShort
     return doc;
   };
   const docsOf = (metric: string) => period.parts.map((p) => counters.get(counterId(metric, p.period, p.key)));
-  const sum = (metric: string, field = 'times', town?: string | null) =>
-    docsOf(metric).reduce((s, d) => s + ((town === undefined ? at(d) : at(d, town, null))?.[field] ?? 0), 0);
-  const people = (metric: string, town?: string | null): number | null => (single ? sum(metric, 'people', town) : null);
+  const sum = (metric: string, field = 'times', town?: string | null, village: string | null = null) =>
+    docsOf(metric).reduce((s, d) => s + ((town === undefined ? at(d) : at(d, town, village))?.[field] ?? 0), 0);
+  const people = (metric: string, town?: string | null, village: string | null = null): number | null => (single ? sum(metric, 'people', town, village) : null);
   const count = (metric: string) => ({ times: sum(metric), people: people(metric) });
   const v = metricVariant;
 
@@ -74,6 +74,22 @@ export function buildDashboard({ scope, period, counters, towns, trend, lawShort
     .map(([questionId, t]) => ({ questionId, stem: '', lawShort: lawShort[t.lawId] ?? t.lawId, answered: t.a, wrong: t.w, wrongRate: t.w / t.a }));
 
   const townRows = scope.level === 'village' ? [] : [...towns.values()].filter((t) => scope.level === 'district' || t._id === scope.town);
+  // Villages of the towns shown: a town's staff see all of theirs; the district only those with any figure (retired ones keep their history).
+  const villageRows = () =>
+    townRows.flatMap((t) =>
+      t.villages
+        .map((vil) => ({
+          town: t._id,
+          village: vil.id,
+          name: `${t.name}${vil.name}`,
+          lessonReads: sum('lesson_read', 'times', t._id, vil.id),
+          quizAttempts: sum('quiz_attempt', 'times', t._id, vil.id),
+          quizPeople: people('quiz_attempt', t._id, vil.id),
+          suggestions: sum('suggestion', 'times', t._id, vil.id),
+          helpRequests: sum('help_request', 'times', t._id, vil.id),
+        }))
+        .filter((r) => (scope.level === 'town' && !t.villages.find((x) => x.id === r.village)?.retired) || r.lessonReads + r.quizAttempts + r.suggestions + r.helpRequests > 0),
+    );
   return {
     scope: { level: scope.level, name: scope.name },
     period: { kind: period.kind, key: period.key, from: period.from, to: period.to, label: period.label },
@@ -106,6 +122,7 @@ export function buildDashboard({ scope, period, counters, towns, trend, lawShort
         activities: sum('activity', 'times', t._id),
       };
     }),
+    villages: villageRows(),
     learn: {
       perLaw: LAW_IDS.map((lawId) => {
         const m = v('quiz_law', ['law', lawId]);

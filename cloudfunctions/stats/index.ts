@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { statsContract, type Dashboard } from '../../shared/contracts/stats';
 import { daysOf, keyOfDay, trendOf } from '../../shared/domain/periods';
 import { TREND_METRICS, dashboardMetrics } from '../../shared/domain/stats-catalog';
-import { writeXlsx } from '../../shared/domain/xlsx-writer';
+import type { SheetData } from '../../shared/domain/xlsx-writer';
 import { AppError } from '../../shared/result';
 import { counterId } from '../../shared/stats-keys';
 import { addDays, chinaDay, daysBetween, formatDay, periodLabel, type Period } from '../../shared/time';
-import { cloud } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
+import { exportWorkbook } from '../_lib/export';
 import { listByIds } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
@@ -83,8 +82,8 @@ async function dashboardFor(ctx: CallContext, input: { kind: Period | 'custom'; 
 
 const pct = (v: number | null) => (v === null ? '' : `${(v * 100).toFixed(1)}%`);
 
-function workbookOf(d: Dashboard) {
-  return writeXlsx([
+function sheetsOf(d: Dashboard): SheetData[] {
+  return [
     {
       name: '总览',
       rows: [
@@ -106,6 +105,7 @@ function workbookOf(d: Dashboard) {
       name: '镇街',
       rows: [['镇街', '学法人次', '答题人次', '答题人数', '妇女人数', '参与率', '建议', '求助', '线下活动'], ...d.towns.map((t) => [t.name, t.lessonReads, t.quizAttempts, t.quizPeople, t.women, pct(t.rate), t.suggestions, t.helpRequests, t.activities])],
     },
+    { name: '村（社区）', rows: [['村（社区）', '学法人次', '答题人次', '答题人数', '建议', '求助'], ...d.villages.map((r) => [r.name, r.lessonReads, r.quizAttempts, r.quizPeople, r.suggestions, r.helpRequests])] },
     {
       name: '学法答题',
       rows: [
@@ -157,7 +157,7 @@ function workbookOf(d: Dashboard) {
       ],
     },
     { name: '线下活动', rows: [['类型', '场次', '覆盖人数', '发放资料（份）'], ...d.offline.map((o) => [o.type, o.count, o.reached, o.materials])] },
-  ]);
+  ];
 }
 
 export const main = createFunction('stats', statsContract, {
@@ -173,12 +173,7 @@ export const main = createFunction('stats', statsContract, {
   async exportXlsx(input, ctx) {
     const d = await dashboardFor(ctx, input);
     const fileName = `巾帼法治通统计_${d.scope.name}_${d.period.key}.xlsx`;
-    const cloudPath = `exports/${chinaDay(ctx.now)}/${randomBytes(8).toString('hex')}.xlsx`;
-    const uploaded = (await cloud.uploadFile({ cloudPath, fileContent: Buffer.from(workbookOf(d)) })) as { fileID: string };
-    const links = (await cloud.getTempFileURL({ fileList: [{ fileID: uploaded.fileID, maxAge: 3600 }] })) as { fileList: Array<{ tempFileURL: string }> };
-    const url = links.fileList[0]?.tempFileURL;
-    if (!url) throw new Error('no temporary link for the export');
-    return { fileName, url, fileID: uploaded.fileID };
+    return exportWorkbook(fileName, sheetsOf(d), ctx.now);
   },
 
   ...activityHandlers(scopeOf),

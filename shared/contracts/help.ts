@@ -1,9 +1,14 @@
 import * as z from '../zod';
-import { CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, HELP_CATEGORIES, PHONE_PATTERN, URGENCIES } from '../domain/help';
+import { AUDIT_ACTIONS, CASE_ACTIONS, CASE_OUTCOMES, CASE_STATES, HELP_CATEGORIES, PHONE_PATTERN, URGENCIES } from '../domain/help';
 import { action } from './define';
 import { EmptySchema, IdSchema } from './common';
 
 const STAFF = ['station', 'town', 'district'] as const;
+
+const DaySchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'));
+/** A page of a staff list: 1-based, at most 50 a page. */
+const PagingInput = { page: z.optional(z.int().check(z.minimum(1), z.maximum(10_000))), pageSize: z.optional(z.int().check(z.minimum(1), z.maximum(50))) };
+const PagingOutput = { total: z.int(), page: z.int(), pageSize: z.int() };
 
 const ContactInputSchema = z.strictObject({
   /** 'in_app': she will only look in the mini-program; no call, no message. */
@@ -65,13 +70,14 @@ const CaseDetailSchema = z.strictObject({
 /** The `help` function: asking for help safely, and the staff case workflow. */
 export const helpContract = {
   submitRequest: action({
-    doc: 'A request for help, routed to the station of her village; sensitive fields encrypted; needs the current consent version.',
+    doc: 'A request for help, routed to the station of her village (to the town staff when no village or no station); sensitive fields encrypted; needs the current consent version.',
     roles: 'any',
     input: z.strictObject({
       category: z.enum(HELP_CATEGORIES),
       description: z.string().check(z.minLength(5, '请至少写 5 个字'), z.maxLength(2000, '最多 2000 个字')),
       town: IdSchema,
-      village: IdSchema,
+      /** Left out when her town has no villages entered, or she prefers not to say: the town's staff take it. */
+      village: z.optional(IdSchema),
       contact: ContactInputSchema,
       urgency: z.enum(URGENCIES),
       /** Her age band: a child under 14 is not asked for personal details (个人信息保护法 第三十一条). */
@@ -93,16 +99,22 @@ export const helpContract = {
     output: MyRequestSchema,
   }),
   withdraw: action({
-    doc: 'Withdraws my request; the case closes as 求助人撤回.',
+    doc: 'Withdraws my request: the case closes as 求助人撤回 and her personal details are erased at once, as the purge does.',
     roles: 'any',
     input: z.strictObject({ id: IdSchema }),
-    output: z.strictObject({ id: IdSchema, status: z.string() }),
+    output: z.strictObject({ id: IdSchema, status: z.string(), erased: z.boolean() }),
   }),
   caseQueue: action({
-    doc: 'Cases in my area (station: my village or assigned to me; town: my town; district: all), masked, with due dates.',
+    doc: 'A page of the cases in my area (station: my village or assigned to me; town: my town; district: all), masked: urgent first, then by due time; closed ones newest first.',
     roles: STAFF,
-    input: z.strictObject({ status: z.optional(z.enum(['open', 'closed'])), category: z.optional(z.enum(HELP_CATEGORIES)) }),
-    output: z.strictObject({ cases: z.array(CaseSummarySchema) }),
+    input: z.strictObject({ status: z.optional(z.enum(['open', 'closed'])), category: z.optional(z.enum(HELP_CATEGORIES)), ...PagingInput }),
+    output: z.strictObject({ cases: z.array(CaseSummarySchema), ...PagingOutput }),
+  }),
+  caseSummary: action({
+    doc: 'One case of my area, masked as in the queue (not audited: nothing personal is shown).',
+    roles: STAFF,
+    input: z.strictObject({ id: IdSchema }),
+    output: CaseSummarySchema,
   }),
   getCase: action({
     doc: 'Opens a case in full; every call leaves an audit entry.',
@@ -159,15 +171,36 @@ export const helpContract = {
     output: z.strictObject({ id: IdSchema }),
   }),
   followUps: action({
-    doc: 'Follow-up visits due in my area (after a warning letter or a protection order).',
+    doc: 'A page of the follow-up visits due in my area within three days (after a warning letter or a protection order), soonest first.',
     roles: STAFF,
-    input: EmptySchema,
-    output: z.strictObject({ cases: z.array(CaseSummarySchema) }),
+    input: z.strictObject({ ...PagingInput }),
+    output: z.strictObject({ cases: z.array(CaseSummarySchema), ...PagingOutput }),
   }),
   auditLog: action({
-    doc: 'Who opened which case and when (administrators only).',
+    doc: 'A page of the audit trail, newest first: who read or acted on which case and when, filtered by case, staff member and China dates (administrators only; reading it is audited too).',
     roles: ['admin'],
-    input: z.strictObject({ caseId: z.optional(IdSchema) }),
-    output: z.strictObject({ entries: z.array(z.strictObject({ caseId: z.string(), reference: z.string(), staffName: z.string(), role: z.string(), at: z.string(), action: z.string() })) }),
+    input: z.strictObject({
+      caseId: z.optional(IdSchema),
+      reference: z.optional(z.string().check(z.regex(/^FW-[0-9A-F]{6}$/, '服务编号格式应为 FW-XXXXXX'))),
+      staff: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+      from: z.optional(DaySchema),
+      to: z.optional(DaySchema),
+      ...PagingInput,
+    }),
+    output: z.strictObject({
+      entries: z.array(
+        z.strictObject({
+          caseId: z.nullable(z.string()),
+          reference: z.nullable(z.string()),
+          staff: z.string(),
+          staffName: z.string(),
+          role: z.string(),
+          at: z.string(),
+          action: z.enum(AUDIT_ACTIONS),
+          detail: z.nullable(z.string()),
+        }),
+      ),
+      ...PagingOutput,
+    }),
   }),
 };

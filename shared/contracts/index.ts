@@ -5,6 +5,7 @@ import { hallContract } from './hall';
 import { helpContract } from './help';
 import { learnContract } from './learn';
 import { learnAdminContract } from './learn-admin';
+import { staffContract } from './staff';
 import { statsContract } from './stats';
 
 /** Every cloud function's contract, by function name. */
@@ -14,6 +15,7 @@ export const contracts = {
   help: helpContract,
   learn: learnContract,
   learnAdmin: learnAdminContract,
+  staff: staffContract,
   stats: statsContract,
 } satisfies Record<string, FunctionContract>;
 

@@ -57,10 +57,14 @@ const CampaignViewSchema = z.strictObject({
 /** The `learn` function: lessons, quizzes, the mistake book, progress and ranking. */
 export const learnContract = {
   listLaws: action({
-    doc: 'The laws one can learn (with lessons or questions), in display order, with their numbers of lessons and questions; `all` lists every law (staff pickers).',
+    doc: 'The laws one can learn (with lessons or questions), in display order, with their numbers of lessons and questions; `all` lists every law (staff pickers); and whether to ask the caller her place.',
     roles: 'any',
     input: z.strictObject({ all: z.optional(z.boolean()) }),
-    output: z.strictObject({ laws: z.array(LawSummarySchema) }),
+    output: z.strictObject({
+      laws: z.array(LawSummarySchema),
+      /** A resident who has neither chosen her place nor skipped: the first screen asks once (no second call). */
+      askPlace: z.boolean(),
+    }),
   }),
   listLessons: action({
     doc: 'The visible lessons of one law, numbered as shown, and how many practice questions it has.',
@@ -106,7 +110,8 @@ export const learnContract = {
     doc: 'My mistake book: every question I answered wrong and have not yet put right in a drill, grouped by law; the latest mistakes first, a page at a time; `total` counts the whole book.',
     roles: 'any',
     input: z.strictObject({ lawId: z.optional(IdSchema), cursor: z.optional(CursorSchema) }),
-    output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema), next: NextSchema }),
+    /** `setAside`: entries not shown while a campaign that draws their law is open (their answers would be its answers); `total` leaves them out. */
+    output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema), next: NextSchema, setAside: z.int() }),
   }),
   drillMistakes: action({
     doc: 'A quiz from my mistake book; a question leaves the book once answered right here.',

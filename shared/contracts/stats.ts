@@ -44,6 +44,19 @@ export const DashboardSchema = z.strictObject({
       activities: z.int(),
     }),
   ),
+  /** Villages and communities of the towns shown (the district's: those with any figure). */
+  villages: z.array(
+    z.strictObject({
+      town: IdSchema,
+      village: IdSchema,
+      name: z.string(),
+      lessonReads: z.int(),
+      quizAttempts: z.int(),
+      quizPeople: z.nullable(z.int()),
+      suggestions: z.int(),
+      helpRequests: z.int(),
+    }),
+  ),
   learn: z.strictObject({
     perLaw: z.array(z.strictObject({ lawId: IdSchema, lawShort: z.string(), reads: z.int(), attempts: z.int(), people: z.nullable(z.int()), answered: z.int(), correct: z.int(), accuracy: z.nullable(z.number()), passes: z.int() })),
     averageScore: z.nullable(z.number()),

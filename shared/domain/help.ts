@@ -30,6 +30,24 @@ export function neutralStatus(state: CaseState, withdrawn: boolean): string {
   return '处理中';
 }
 
+/** What an audit entry records: every staff action on a case, and every reading of the log itself. */
+export const AUDIT_ACTIONS = ['read', 'accept', 'assign', 'action', 'close', 'visit', 'audit_read'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Staff labels of audit actions. */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  read: '查看详情',
+  accept: '受理',
+  assign: '指派',
+  action: '记录处理',
+  close: '结案',
+  visit: '来访登记',
+  audit_read: '查看操作记录',
+};
+
+/** What she is told before she confirms 撤回: it erases, at once. */
+export const WITHDRAW_NOTICE = '撤回后，您填写的情况说明、联系方式和工作人员给您的留言会立即删除，工作人员不再跟进，这条记录也不会再出现在您的服务记录里。';
+
 /** The consent to processing sensitive personal information (个人信息保护法 第二十九条) now in force. */
 export const CONSENT_VERSION = '2026-11-29';
 

@@ -13,7 +13,7 @@ const invoke = async <T>(fn: string, action: string, input: unknown, openid: str
 };
 
 /** Who a staff page is for, as the app decides it (any staff role, district staff, administrators). */
-type Need = 'staff' | 'district' | 'admin';
+type Need = 'staff' | 'town' | 'district' | 'admin';
 interface Route {
   path: string;
   need?: Need;
@@ -61,6 +61,10 @@ async function pagesWithRecords(): Promise<Route[]> {
     { path: `/pkg-hall/pages/submit/index?topicId=${topic.id}` },
     { path: '/pkg-hall/pages/mine/index' },
     { path: '/pkg-me/pages/inbox/index' },
+    { path: '/pkg-me/pages/join/index' },
+    { path: '/pkg-me/pages/join/index?code=NOSUCHCODE' },
+    { path: '/pkg-me/pages/my-data/index' },
+    { path: '/pkg-me/pages/privacy/index' },
     { path: '/pkg-help/pages/request/index' },
     { path: '/pkg-help/pages/records/index' },
     { path: `/pkg-help/pages/record/index?id=${help.id}` },
@@ -75,6 +79,9 @@ async function pagesWithRecords(): Promise<Route[]> {
     staff('lessons/index', 'district'),
     staff('lesson-edit/index?id=anti-dv-01', 'district'),
     staff('towns/index', 'district'),
+    staff('import/index?target=villages', 'district'),
+    staff('places/index', 'district'),
+    staff('people/index', 'town'),
     staff('hall-topics/index'),
     staff(`hall-topic-edit/index?id=${topic.id}`),
     staff('hall-moderation/index'),
@@ -97,6 +104,7 @@ function allowed(role: string, need: Need | undefined): boolean {
   if (!need) return true;
   if (need === 'admin') return role === 'admin';
   if (need === 'district') return role === 'district' || role === 'admin';
+  if (need === 'town') return role === 'town' || role === 'district' || role === 'admin';
   return role !== 'user';
 }
 
@@ -181,6 +189,15 @@ async function sweepFlows(page: Page, who: string): Promise<Finding[]> {
 }
 
 describe('every page, as everyone', () => {
+  it('the sweep covers every page the app declares', async () => {
+    // The app's own config, read as Taro reads it (defineAppConfig is Taro's identity helper).
+    const source = fs.readFileSync(path.join(__dirname, '../../client/app.config.ts'), 'utf8').replace('export default', 'return');
+    const config = new Function('defineAppConfig', source)((c: unknown) => c) as { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> };
+    const declared = [...config.pages, ...config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
+    const swept = new Set(routes.map((r) => r.path.slice(1).split('?')[0]));
+    expect(declared.filter((p) => !swept.has(p))).toEqual([]);
+  });
+
   const people = [...Object.keys(ROLES), 'visitor'];
   const all: Finding[] = [];
   afterAll(() => {

@@ -266,7 +266,7 @@ describe('服务 (help requests) in the browser', () => {
     await page.context().close();
   }, 90_000);
 
-  it('she withdraws an open request after confirming in the page', async () => {
+  it('she withdraws an open request after being told in the page that it erases what she wrote', async () => {
     const res = (await rig.host.invoke(
       'help',
       {
@@ -286,12 +286,40 @@ describe('服务 (help requests) in the browser', () => {
     await shown(page, 'withdraw').click();
     // Asked once more before anything is sent.
     await shown(page, 'withdraw-confirm').waitFor();
+    expect(await shown(page, 'withdraw-notice').innerText()).toContain('立即删除');
     expect(cases().find((c) => c._id === id)?.status).toBe('submitted');
     await page.screenshot({ path: path.join(ARTIFACTS, 'help-withdraw-confirm.png') });
     await shown(page, 'withdraw-confirm').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="record-status"]')?.textContent === '已撤回', undefined, { timeout: 15_000 });
-    expect(cases().find((c) => c._id === id)).toMatchObject({ status: 'closed', outcome: '求助人撤回' });
+    await shown(page, 'withdrawn').waitFor({ timeout: 15_000 });
+    expect(await shown(page, 'withdrawn').innerText()).toContain('已经删除');
+    expect(cases().find((c) => c._id === id)).toMatchObject({ status: 'closed', outcome: '求助人撤回', secret: null, requester: null, messages: [] });
     expect(await shown(page, 'withdraw').count()).toBe(0);
+    await expectSafetyFrame(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('after three requests in a day she is told to call, with 110 and 12338 one tap away', async () => {
+    const input = { category: '法律咨询', description: '想咨询一下抚养费的问题', town: 'zitong', village: 'zitong-c1', contact: { method: 'in_app' }, urgency: 'normal', age: 'adult', consentVersion: CONSENT_VERSION };
+    for (let i = 0; i < 3; i += 1) expect(await rig.host.invoke('help', { action: 'submitRequest', input }, { openid: 'dev-resident' })).toMatchObject({ ok: true });
+    const before = cases().length;
+    const { page, errors } = await pageAs('dev-resident');
+    await page.goto(`${rig.base}/#/pkg-help/pages/request/index`);
+    await shown(page, 'help-age-adult').click({ timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector<HTMLSelectElement>('[data-testid="help-village"]')?.value === 'zitong-c1', undefined, { timeout: 15_000 });
+    await shown(page, 'help-category-法律咨询').click();
+    await shown(page, 'help-description').fill('还想再问一下孩子上学的事情');
+    await shown(page, 'help-contact-in_app').click();
+    await shown(page, 'help-consent').click();
+    await shown(page, 'help-submit').click();
+    const limit = shown(page, 'help-limit');
+    await limit.waitFor({ timeout: 15_000 });
+    expect(await limit.innerText()).toMatch(/110[\s\S]*12338/);
+    expect(await shown(page, 'limit-call-110').getAttribute('href')).toBe('tel:110');
+    expect(await shown(page, 'limit-call-12338').getAttribute('href')).toBe('tel:12338');
+    await expectSafetyFrame(page);
+    expect(cases()).toHaveLength(before);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'help-daily-limit.png') });
     expect(errors).toEqual([]);
     await page.context().close();
   }, 90_000);
@@ -321,17 +349,25 @@ describe('服务 (help requests) in the browser', () => {
     await page.context().close();
   }, 90_000);
 
-  it('an administrator sees who opened which case and when', async () => {
+  it('an administrator sees who read or acted on which case and when, filters by case, and her reading is recorded', async () => {
     const { page, errors } = await pageAs('dev-admin');
     await page.goto(`${rig.base}${STAFF_HOME}`);
     await shown(page, 'desk-audit').click({ timeout: 30_000 });
     const row = shown(page, 'audit-row');
     await row.first().waitFor({ timeout: 15_000 });
-    const text = await row.first().innerText();
-    expect(text).toContain(reference);
-    expect(text).toContain('刘妈');
-    expect(text).toContain('查看详情');
+    // Newest first: her own reading of the log, then the walk-in visit.
+    expect(await row.nth(0).innerText()).toContain('查看操作记录');
+    expect(await row.nth(1).innerText()).toContain('来访登记');
+    await shown(page, 'audit-reference').fill(reference);
+    await shown(page, 'audit-apply').click();
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('[data-testid="audit-row"]')).filter((r) => (r as HTMLElement).offsetParent !== null).length === 4, undefined, { timeout: 15_000 });
+    const texts = await row.allInnerTexts();
+    expect(texts.every((t) => t.includes(reference) && t.includes('刘妈'))).toBe(true);
+    expect(texts.map((t) => ['查看详情', '受理', '记录处理', '结案'].find((a) => t.includes(a)))).toEqual(['结案', '记录处理', '受理', '查看详情']);
     await page.screenshot({ path: path.join(ARTIFACTS, 'help-audit.png') });
+    const reads = rig.host.store.candidates('case_audit', {}).filter((e) => e.action === 'audit_read' && e.staff === 'dev-admin');
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(reads.some((e) => e.detail === reference)).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 60_000);

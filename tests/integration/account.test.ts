@@ -10,7 +10,7 @@ afterAll(() => host.close());
 describe('account', () => {
   it('me returns a seeded person with the names of her town and village', async () => {
     const me = dataOf(await call(host, 'account', 'me', {}, 'dev-station'));
-    expect(me).toEqual({ role: 'station', name: '刘妈（双江镇示例村一工作室）', town: 'shuangjiang', village: 'shuangjiang-v1', townName: '双江镇', villageName: '示例村一' });
+    expect(me).toEqual({ role: 'station', name: '刘妈（双江镇示例村一工作室）', town: 'shuangjiang', village: 'shuangjiang-v1', townName: '双江镇', villageName: '示例村一', placeSkipped: false });
   });
 
   it('me creates a profile for a first-time visitor, as a plain user without a place', async () => {
@@ -40,6 +40,26 @@ describe('account', () => {
     const res = await call(host, 'account', 'setRegion', { town: 'guxi' }, 'dev-town');
     expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(dataOf(await call(host, 'account', 'me', {}, 'dev-town')).town).toBe('shuangjiang');
+  });
+
+  it('setRegion changes only the place: an administrator making her staff at the same moment is not undone', async () => {
+    const who = 'soon-staff';
+    dataOf(await call(host, 'account', 'me', {}, who));
+    // The administrator's write lands right after setRegion has read her profile.
+    const execute = host.engine.execute.bind(host.engine);
+    const spy = jest.spyOn(host.engine, 'execute').mockImplementation(async (action, params, defer) => {
+      const out = await execute(action, params, defer);
+      if (action === 'database.getDocument' && (params as { collectionName?: string } | undefined)?.collectionName === 'users' && JSON.stringify(params).includes(who)) {
+        spy.mockRestore();
+        const doc = host.store.get('users', who)?.doc ?? { _id: who };
+        host.store.commitSync([{ coll: 'users', id: who, doc: { ...doc, role: 'station', name: '新工作室', town: 'shuangjiang', village: 'shuangjiang-v2' } }]);
+      }
+      return out;
+    });
+    const res = await call(host, 'account', 'setRegion', { town: 'guxi', village: 'guxi-v1' }, who);
+    spy.mockRestore();
+    expect(res).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(host.store.get('users', who)?.doc).toMatchObject({ role: 'station', name: '新工作室', town: 'shuangjiang', village: 'shuangjiang-v2' });
   });
 
   it('a role in the event does not make a user staff', async () => {

@@ -392,6 +392,15 @@ describe('纠错 reports', () => {
     expect(JSON.stringify(stored)).not.toContain('e-1');
   });
 
+  it("reporting a question again opens a new report and keeps the staff's resolution of the earlier one", async () => {
+    const first = dataOf(await call(host, 'learn', 'reportQuestion', { questionId: 'anti-dv-q002', reason: '答案有误', note: '第一次' }, 'e-2'));
+    dataOf(await call(host, 'learnAdmin', 'resolveReport', { id: first.reportId, decision: 'rejected', note: '答案无误：见第二十三条' }, 'dev-admin'));
+    const again = dataOf(await call(host, 'learn', 'reportQuestion', { questionId: 'anti-dv-q002', reason: '题目表述不清', note: '第二次' }, 'e-2'));
+    expect(host.store.get('reports', again.reportId)?.doc).toMatchObject({ status: 'open', reason: '题目表述不清', note: '第二次' });
+    const rejected = dataOf(await call(host, 'learnAdmin', 'listReports', { status: 'rejected' }, 'dev-admin')).reports.filter((r) => r.questionId === 'anti-dv-q002');
+    expect(rejected).toEqual([expect.objectContaining({ status: 'rejected', resolution: '答案无误：见第二十三条', note: '第一次' })]);
+  });
+
   it('refuses an unknown question or reason', async () => {
     expect(await call(host, 'learn', 'reportQuestion', { questionId: 'nope-q001', reason: '其他' }, 'e-1')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await call(host, 'learn', 'reportQuestion', { questionId: 'anti-dv-q001', reason: '不喜欢' }, 'e-1')).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

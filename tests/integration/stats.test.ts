@@ -258,7 +258,7 @@ describe('the dashboard against a full recount', () => {
     const d = dataOf(await call(host, 'stats', 'dashboard', { kind: 'year', date: '2027-03-01' }, 'dev-district'));
     const exported = dataOf(await call(host, 'stats', 'exportXlsx', { kind: 'year', date: '2027-03-01' }, 'dev-district'));
     const sheets = sheetsThroughLibreOffice(host.files.resolve(exported.url.replace('/api/files/', '')) as string);
-    expect(Object.keys(sheets).sort()).toEqual(['总览', '镇街', '学法答题', '议事厅', '求助', '线下活动'].sort());
+    expect(Object.keys(sheets).sort()).toEqual(['总览', '镇街', '村（社区）', '学法答题', '议事厅', '求助', '线下活动'].sort());
     /** The cells after the label in the row that starts with it, as LibreOffice shows them. */
     const row = (sheet: string, label: string) => (sheets[sheet] ?? []).find((r) => r[0] === label)?.slice(1);
     const text = (...values: Array<number | string | null>) => values.map((v) => (v === null ? '' : String(v)));

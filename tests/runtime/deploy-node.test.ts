@@ -223,6 +223,7 @@ const CASES: { [F in FnName]: { [A in ActionName<F>]: Case } } = {
       input: (s) => ({ id: s.withdrawnId }),
     },
     caseQueue: { as: STATION, input: () => ({ status: 'open' }) },
+    caseSummary: { as: STATION, input: (s) => ({ id: s.caseId }) },
     getCase: { as: STATION, input: (s) => ({ id: s.caseId }) },
     accept: { as: STATION, input: (s) => ({ id: s.caseId }) },
     listAssignees: { as: TOWN, input: (s) => ({ id: s.caseId }), keep: (d, s) => (s.assignee = first<{ openid: string }>(d.staff).openid) },
@@ -248,6 +249,32 @@ const CASES: { [F in FnName]: { [A in ActionName<F>]: Case } } = {
     setRegion: { as: 'rt-newcomer', input: () => ({ town: 'zitong', village: 'zitong-c1' }) },
     inbox: { as: LEARNER, input: () => ({}), keep: (d, s) => (s.noticeId = first<{ id: string }>(d.items).id) },
     markInboxRead: { as: LEARNER, input: (s) => ({ ids: [s.noticeId] }) },
+    skipRegion: { as: 'rt-skipper', input: () => ({}) },
+    myData: { as: LEARNER, input: () => ({}) },
+    exportMyData: { as: LEARNER, input: () => ({}) },
+    deleteAccount: { as: 'rt-leaver', prepare: async () => void (await ok('account', 'setRegion', { town: 'guilin' }, 'rt-leaver')), input: () => ({ confirm: '注销' }) },
+  },
+  staff: {
+    createInvitation: { as: TOWN, input: () => ({ role: 'station', town: 'shuangjiang', village: 'shuangjiang-v2', name: '运行环境工作室' }), keep: (d, s) => (s.code = String(d.code)) },
+    redeemInvitation: { as: 'rt-invitee', input: (s) => ({ code: s.code }) },
+    listStaff: { as: TOWN, input: () => ({}) },
+    setStaffActive: { as: TOWN, input: () => ({ id: 'rt-invitee', active: false }) },
+    moveStaff: { as: TOWN, input: () => ({ id: 'rt-invitee', town: 'shuangjiang', village: 'shuangjiang-v1' }) },
+    listPlaces: { as: DISTRICT, input: () => ({}) },
+    addVillage: { as: DISTRICT, input: () => ({ town: 'tianjia', name: '运行环境村', station: { name: '运行环境工作室', active: true } }), keep: (d, s) => (s.villageId = String(d.id)) },
+    renameVillage: { as: DISTRICT, input: (s) => ({ town: 'tianjia', village: s.villageId, name: '运行环境社区' }) },
+    setStation: { as: DISTRICT, input: (s) => ({ town: 'tianjia', village: s.villageId, station: { name: '运行环境社区工作室', active: false } }) },
+    retireVillage: { as: DISTRICT, input: (s) => ({ town: 'tianjia', village: s.villageId, retired: false }) },
+    importVillages: { as: DISTRICT, input: () => ({ fileName: 'villages.csv', contentBase64: Buffer.from('镇街,村（社区）,工作室名称\r\n田家镇,运行环境二村,\r\n').toString('base64') }) },
+    mergeVillages: {
+      as: DISTRICT,
+      prepare: async (s) => {
+        const towns = (await ok('staff', 'listPlaces', {}, DISTRICT)).towns as Array<{ id: string; villages: Array<{ id: string; name: string }> }>;
+        s.intoId = towns.find((t) => t.id === 'tianjia')?.villages.find((v) => v.name === '运行环境二村')?.id ?? '';
+      },
+      input: (s) => ({ town: 'tianjia', from: s.villageId, into: s.intoId }),
+    },
+    staffAudit: { as: ADMIN, input: () => ({}) },
   },
 };
 

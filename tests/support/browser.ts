@@ -25,7 +25,8 @@ export async function startRig(): Promise<BrowserRig> {
   if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` (npm test builds it)');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const host = freshHost();
-  const server: http.Server = createHttpServer({ host, local: true, staticDir, log: () => undefined });
+  // Every fresh browser context is a new visitor from 127.0.0.1: more than one person's share an hour.
+  const server: http.Server = createHttpServer({ host, local: true, staticDir, log: () => undefined, visitorsPerHour: 1000 });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser = await chromium.launch({

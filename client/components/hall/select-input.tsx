@@ -11,7 +11,7 @@ interface SelectInputProps {
   value: string;
   options: readonly SelectOption[];
   onChange: (value: string) => void;
-  /** Shown while nothing is chosen. */
+  /** Shown while nothing is chosen (unless an option has the value '': then that option is the empty choice). */
   placeholder: string;
   invalid?: boolean;
   testId?: string;
@@ -23,7 +23,7 @@ export function SelectInput({ label, value, options, onChange, placeholder, inva
   if (process.env.TARO_ENV === 'h5') {
     return (
       <select className={className} value={value} aria-label={label} aria-invalid={invalid} data-testid={testId} onChange={(e) => onChange(e.target.value)}>
-        <option value=''>{placeholder}</option>
+        {!options.some((o) => o.value === '') && <option value=''>{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -28,3 +28,17 @@ export function Pager({ page, pageCount, summary, onPrev, onNext, testId }: Page
     </View>
   );
 }
+
+interface ListPagerProps {
+  /** Where the list is and how to move (from the list's hook). */
+  paging: { page: number; pageCount: number; goTo: (page: number) => void };
+  total: number;
+  pageSize: number;
+  testId: string;
+}
+
+/** The pager under a list of records (共 N 条), shown only when there is more than one page. */
+export function ListPager({ paging, total, pageSize, testId }: ListPagerProps) {
+  if (total <= pageSize) return null;
+  return <Pager testId={testId} page={paging.page} pageCount={paging.pageCount} summary={`共 ${total} 条`} onPrev={() => paging.goTo(paging.page - 1)} onNext={() => paging.goTo(paging.page + 1)} />;
+}

@@ -5,8 +5,8 @@ import { openTab, ROUTES } from '../../routes';
 import { Tappable } from '../tappable';
 import './staff.scss';
 
-/** What a staff page asks of its reader: any staff role, district staff, or an administrator. */
-export type StaffNeed = 'staff' | 'district' | 'admin';
+/** What a staff page asks of its reader: any staff role, town staff and above, district staff, or an administrator. */
+export type StaffNeed = 'staff' | 'town' | 'district' | 'admin';
 
 const STAFF: readonly Role[] = ['station', 'town', 'district', 'admin'];
 
@@ -15,6 +15,7 @@ export function meetsNeed(role: Role | null, need: StaffNeed): boolean {
   if (role === null) return false;
   if (need === 'admin') return role === 'admin';
   if (need === 'district') return role === 'district' || role === 'admin';
+  if (need === 'town') return role === 'town' || role === 'district' || role === 'admin';
   return STAFF.includes(role);
 }
 
@@ -25,6 +26,7 @@ function wordingFor(role: Role | null, need: StaffNeed | 'scope' | 'missing'): {
   }
   if (need === 'admin') return { title: '这个页面只对区妇联管理员开放', text: '如需查看，请联系区妇联管理员。您的日常工作都在工作台里。', home: 'desk' };
   if (need === 'district') return { title: '这个页面由区妇联统一管理', text: '题库、课程、答题活动和镇街妇女人数由区妇联统一维护。您的日常工作都在工作台里。', home: 'desk' };
+  if (need === 'town') return { title: '这个页面由镇街和区妇联管理', text: '工作人员的邀请和调整由镇街妇联、区妇联办理。您的日常工作都在工作台里。', home: 'desk' };
   // Not found and not yours read alike: a case of another village must not show that it exists.
   if (need === 'missing') return { title: '没有找到这条内容', text: '它可能已被删除，或不在您的工作范围内。您的日常工作都在工作台里。', home: 'desk' };
   return { title: '这条内容不在您的工作范围内', text: '它属于其他镇街或村（社区）。您的日常工作都在工作台里。', home: 'desk' };

@@ -28,6 +28,17 @@ var CANVAS = '#certificate-canvas';
 /** saveImageToPhotosAlbum's ways of saying the album permission was refused. */
 var DENIED = /auth den|authorize no response|permission/i;
 
+/**
+ * WeChat's privacy consent (用户隐私保护指引) before saving to the album: with no custom listener
+ * registered, WeChat shows its own popup. Older base libraries have no such API: nothing to ask.
+ */
+function requirePrivacy() {
+  return new Promise(function (resolve, reject) {
+    if (typeof wx.requirePrivacyAuthorize !== 'function') return resolve();
+    wx.requirePrivacyAuthorize({ success: function () { resolve(); }, fail: reject });
+  });
+}
+
 function pixelRatio() {
   try {
     var info = wx.getWindowInfo ? wx.getWindowInfo() : wx.getSystemInfoSync();
@@ -141,8 +152,10 @@ Component({
       var self = this;
       if (self.data.busy) return;
       self.setData({ busy: true });
-      self
-        .toTempFile()
+      requirePrivacy()
+        .then(function () {
+          return self.toTempFile();
+        })
         .then(function (filePath) {
           return new Promise(function (resolve, reject) {
             wx.saveImageToPhotosAlbum({
@@ -164,7 +177,8 @@ Component({
             var errMsg = errMsgOf(err);
             var denied = DENIED.test(errMsg);
             self.setData({ busy: false });
-            if (denied) explainDenied();
+            if (/privacy/i.test(errMsg)) wx.showToast({ title: '需要先同意隐私保护指引才能保存', icon: 'none' });
+            else if (denied) explainDenied();
             else if (!/cancel/.test(errMsg)) wx.showToast({ title: '保存没有成功，请再试一次', icon: 'none' });
             self.triggerEvent('failed', { errMsg: errMsg, denied: denied });
           }

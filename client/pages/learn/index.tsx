@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { LargeTextOffer } from '../../components/large-text-offer';
 import { Page } from '../../components/page';
+import { FirstUsePlace } from '../../components/place/first-use-place';
 import { Tappable } from '../../components/tappable';
 import BUILT_IN from '@shared/content/laws.json';
 import { useLaws, type LawSummary } from '../../hooks/use-laws';
@@ -43,8 +44,7 @@ function LawCard({ law }: { law: LawCardData }) {
  * The laws to learn. When the list cannot be read (offline, or the service is down) the built-in
  * list stands in, quietly: this is the page 快速离开 lands on, and it must look like any other day.
  */
-function LawList() {
-  const laws = useLaws();
+function LawList({ laws }: { laws: ReturnType<typeof useLaws> }) {
   // Read again on the next visit only when the list could not be read this time.
   const { error, retry } = laws;
   useRefreshOnShow(() => {
@@ -110,6 +110,7 @@ function QuizEntries() {
 
 /** 学法 tab, the first screen: what the app is for, and the laws to learn. */
 export default function LearnPage() {
+  const laws = useLaws();
   return (
     <Page testId='learn-page'>
       <View className='learn-header'>
@@ -117,11 +118,12 @@ export default function LearnPage() {
         <Text className='learn-header__purpose'>学习保护妇女儿童的法律，遇到难事知道怎么办、找谁帮。</Text>
         <LargeTextOffer />
       </View>
+      <FirstUsePlace ask={laws.data?.askPlace ?? false} />
       <Text className='section-title'>答题练习</Text>
       <DailyCard />
       <QuizEntries />
       <Text className='section-title'>选一部法律开始学</Text>
-      <LawList />
+      <LawList laws={laws} />
     </Page>
   );
 }

@@ -2,8 +2,10 @@ import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS, STAFF_ROLES, type Role } from '@shared/roles';
 import type { Output } from '@shared/contracts';
 import { CallView } from '../../components/call-view';
+import { AccountLinks } from '../../components/me/account-links';
 import { MeHallLinks } from '../../components/hall/me-links';
 import { Page } from '../../components/page';
+import { MyPlace } from '../../components/place/my-place';
 import { Tappable } from '../../components/tappable';
 import { useDevSignIn, type DevSignInState } from '../../hooks/use-dev-signin';
 import { useLargeText } from '../../hooks/use-large-text';
@@ -13,15 +15,7 @@ import './index.scss';
 
 type Profile = Output<'account', 'me'>;
 
-function placeOf(profile: Profile): string {
-  if (profile.townName && profile.villageName) return `${profile.townName} ${profile.villageName}`;
-  if (profile.townName) return profile.townName;
-  // District staff work for the whole district: they have no town to choose.
-  if (profile.role === 'district' || profile.role === 'admin') return '全区';
-  return '还没有选择所在镇街';
-}
-
-function ProfileCard({ profile }: { profile: Profile }) {
+function ProfileCard({ profile, onChanged }: { profile: Profile; onChanged: () => void }) {
   return (
     <View className='card profile' data-testid='profile'>
       <Text className='profile__name'>{profile.name ?? '微信用户'}</Text>
@@ -31,12 +25,7 @@ function ProfileCard({ profile }: { profile: Profile }) {
           {ROLE_LABELS[profile.role]}
         </Text>
       </View>
-      <View className='profile__row'>
-        <Text className='profile__label'>所在地</Text>
-        <Text className='profile__value' data-testid='profile-place'>
-          {placeOf(profile)}
-        </Text>
-      </View>
+      <MyPlace profile={profile} onChanged={onChanged} />
     </View>
   );
 }
@@ -174,7 +163,7 @@ export default function MePage() {
     <Page testId='me-page'>
       <Text className='section-title me__first'>我的信息</Text>
       <CallView state={profile} loadingText='正在加载我的信息…'>
-        {(data) => <ProfileCard profile={data} />}
+        {(data) => <ProfileCard profile={data} onChanged={profile.retry} />}
       </CallView>
       <Text className='section-title'>我的学习</Text>
       <LearnLinks />
@@ -182,6 +171,7 @@ export default function MePage() {
       <MeHallLinks />
       <ServiceRecordsLink />
       {profile.data && isStaff(profile.data.role) && <StaffEntry role={profile.data.role} />}
+      <AccountLinks />
       <Text className='section-title'>阅读设置</Text>
       <LargeTextSwitch />
       {dev.available && <DevSignIn dev={dev} />}

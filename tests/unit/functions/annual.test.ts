@@ -18,6 +18,7 @@ function emptyYear(scope: Dashboard['scope'] = { level: 'district', name: '全�
     },
     trends: [],
     towns: [],
+    villages: [],
     learn: { perLaw: [], averageScore: null, passRate: null, hardest: [], hardestScope: '全区' },
     hall: { submitted: 0, published: 0, held: 0, rejected: 0, accepted: 0, adopted: 0, declined: 0, answered: 0, adoptionRate: null, supports: 0, averageReplyHours: null, averageRating: null },
     help: {

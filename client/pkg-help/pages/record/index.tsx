@@ -6,6 +6,8 @@ import { ActionButton } from '../../../components/staff/action-button';
 import { FormErrors } from '../../../components/staff/form-errors';
 import { useHelpRecord, type HelpRecord } from '../../../hooks/use-help-record';
 import { dayOf, type MyRequest } from '../../../hooks/use-help-records';
+import { WITHDRAW_NOTICE } from '@shared/domain/help';
+import { ROUTES, replacePage } from '../../../routes';
 import './index.scss';
 
 function Withdraw({ rec }: { rec: HelpRecord }) {
@@ -18,7 +20,9 @@ function Withdraw({ rec }: { rec: HelpRecord }) {
   }
   return (
     <View className='card record__confirm' data-testid='withdraw-confirm-box' aria-live='polite'>
-      <Text className='record__confirm-text'>撤回后，工作人员不再跟进这条记录。确定撤回吗？</Text>
+      <Text className='record__confirm-text' data-testid='withdraw-notice'>
+        {WITHDRAW_NOTICE}确定撤回吗？
+      </Text>
       <FormErrors error={rec.withdrawError} testId='withdraw-error' />
       <View className='button-row'>
         <ActionButton kind='danger' busy={rec.withdrawing} label='确定撤回' testId='withdraw-confirm' onTap={rec.withdraw}>
@@ -64,6 +68,18 @@ function Record({ record, rec }: { record: MyRequest; rec: HelpRecord }) {
 export default function HelpRecordPage() {
   const { params } = useRouter<{ id?: string }>();
   const rec = useHelpRecord(params.id);
+  if (rec.withdrawn) {
+    return (
+      <HelpPage testId='help-record-page'>
+        <View className='card' data-testid='withdrawn' aria-live='polite'>
+          <Text className='record__confirm-text'>已撤回。您填写的内容和联系方式已经删除。如还需要帮助，可以随时再次登记。</Text>
+          <ActionButton label='返回服务记录' testId='withdrawn-back' onTap={() => replacePage(ROUTES.helpRecords)}>
+            返回服务记录
+          </ActionButton>
+        </View>
+      </HelpPage>
+    );
+  }
   return (
     <HelpPage testId='help-record-page'>
       <CallView state={rec.record} loadingText='正在加载…'>

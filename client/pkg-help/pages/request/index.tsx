@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { ACCEPT_HOURS, CONSENT_TEXT, HELP_CATEGORIES } from '@shared/domain/help';
 import { CallButton } from '../../../components/help/call-button';
 import { HelpPage } from '../../../components/help/help-page';
+import { villageOptions } from '../../../components/place/place-picker';
 import { SelectInput } from '../../../components/hall/select-input';
 import { PrivateText } from '../../../components/help/private-fields';
 import { ActionButton } from '../../../components/staff/action-button';
@@ -82,6 +83,19 @@ function ContactFields({ req }: { req: HelpRequest }) {
   );
 }
 
+/** Today's requests are used up: she is not left without help, the numbers to call come first. */
+function DailyLimit({ message }: { message: string }) {
+  return (
+    <View className='card help-child' data-testid='help-limit' aria-live='polite'>
+      <Text className='help-child__text'>{message}</Text>
+      <View className='help-child__calls'>
+        <CallButton phone='110' name='报警电话' testId='limit-call-110' className='call-button--alarm' />
+        <CallButton phone='12338' name='妇女维权热线' testId='limit-call-12338' />
+      </View>
+    </View>
+  );
+}
+
 function Consent({ req }: { req: HelpRequest }) {
   const { consent } = req.form;
   return (
@@ -129,11 +143,11 @@ function RequestForm({ req }: { req: HelpRequest }) {
         <Field label='所在镇街' errors={fieldErrors.town}>
           <SelectInput label='所在镇街' placeholder={req.regions.loading ? '正在加载…' : '请选择镇街'} options={towns.map((t) => ({ value: t.id, label: t.name }))} value={form.town} onChange={setTown} invalid={Boolean(fieldErrors.town)} testId='help-town' />
         </Field>
-        <Field label='所在村（社区）' hint='登记会交给这个村（社区）的工作室。' errors={fieldErrors.village}>
+        <Field label='所在村（社区）' hint='登记会交给这个村（社区）的工作室；不选村（社区）时交给镇街妇联。这里改动不会改您在「我的」里的所在地。' errors={fieldErrors.village}>
           <SelectInput
             label='所在村（社区）'
-            placeholder={form.town ? '请选择村（社区）' : '请先选择镇街'}
-            options={villages.map((v) => ({ value: v.id, label: v.name }))}
+            placeholder='请先选择镇街'
+            options={form.town ? villageOptions(villages) : []}
             value={form.village}
             onChange={(village) => update({ village })}
             invalid={Boolean(fieldErrors.village)}
@@ -166,7 +180,7 @@ function RequestForm({ req }: { req: HelpRequest }) {
 
       <Consent req={req} />
 
-      <FormErrors error={req.sendError} problems={req.problemList} testId='help-errors' />
+      {req.sendError?.code === 'RATE_LIMITED' ? <DailyLimit message={req.sendError.message} /> : <FormErrors error={req.sendError} problems={req.problemList} testId='help-errors' />}
       <ActionButton kind='primary' className='help-button' label={form.consent ? '提交登记' : '提交登记（请先勾选同意）'} disabled={!form.consent} busy={req.sending} testId='help-submit' onTap={req.send}>
         {req.sending ? '正在提交…' : '提交登记'}
       </ActionButton>

@@ -93,13 +93,18 @@ export default function MistakesPage() {
     <Page testId='mistakes-page'>
       <CallView state={mistakes} loadingText='正在打开错题本…'>
         {(data) =>
-          data.total === 0 ? (
+          data.total === 0 && data.setAside === 0 ? (
             <Empty />
           ) : (
             <View>
               <View className='mistakes-head'>
                 <Text className='mistakes-head__total'>共 {data.total} 道错题</Text>
                 <Text className='mistakes-head__hint'>重做时答对的题会移出错题本。</Text>
+                {data.setAside > 0 && (
+                  <Text className='mistakes-head__hint' data-testid='mistakes-set-aside'>
+                    另有 {data.setAside} 道题正在用于答题活动，活动结束后再显示。
+                  </Text>
+                )}
                 <Tappable
                   className='button button--primary button--block'
                   testId='drill-all'

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '查看记录',
+  navigationBarTitleText: '操作记录',
 });

@@ -30,7 +30,7 @@ function Card({ name, desc, url, testId, count }: CardProps) {
   );
 }
 
-/** The 工作台 cards of the service desk, for every staff role; 查看记录 for administrators. */
+/** The 工作台 cards of the service desk, for every staff role; 操作记录 for administrators. */
 export function HelpDesk() {
   const desk = useCaseDesk();
   if (desk.allowed !== true) return null;
@@ -39,7 +39,7 @@ export function HelpDesk() {
       <Card name='服务记录' desc='本辖区的服务登记：受理、处理、结案' url={ROUTES.staffCases} testId='desk-cases' count={desk.openCount} />
       <Card name='来访登记' desc='登记来工作室或电话咨询的群众' url={ROUTES.staffVisit} testId='desk-visit' />
       <Card name='回访提醒' desc='告诫书、保护令后的回访' url={ROUTES.staffFollowUps} testId='desk-follow-ups' />
-      {desk.admin && <Card name='查看记录' desc='谁在什么时间打开过哪条服务记录' url={ROUTES.staffAudit} testId='desk-audit' />}
+      {desk.admin && <Card name='操作记录' desc='谁在什么时间查看、处理了哪条服务记录' url={ROUTES.staffAudit} testId='desk-audit' />}
     </View>
   );
 }

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { HELP_CATEGORIES, type HelpCategory } from '@shared/domain/help';
 import { StaffPage } from '../../../components/staff/staff-page';
 import { Choices } from '../../../components/staff/choices';
+import { ListPager } from '../../../components/staff/pager';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { useCases, type CaseTab } from '../../../hooks/use-cases';
 import { CaseRow } from './case-row';
@@ -30,15 +31,16 @@ function StaffCasesBody() {
           onToggle={(c) => queue.setCategory(c === ALL ? null : (c as HelpCategory))}
         />
       </View>
-      <StaffCallView state={queue.list} loadingText='正在加载服务记录…' emptyText={queue.tab === 'open' ? '没有进行中的服务记录' : '没有已结案的服务记录'} isEmpty={(d) => d.cases.length === 0}>
+      <StaffCallView state={queue.list} loadingText='正在加载服务记录…' emptyText={queue.tab === 'open' ? '没有进行中的服务记录' : '没有已结案的服务记录'} isEmpty={(d) => d.total === 0}>
         {(data) => (
           <View data-testid='case-list'>
             <Text className='staff-note'>
-              共 {data.cases.length} 条{queue.list.loading ? '，正在刷新…' : ''}。列表只显示打码的电话；打开详情会留下查看记录。
+              共 {data.total} 条{queue.list.loading ? '，正在刷新…' : ''}。列表只显示打码的电话；打开详情会留下查看记录。
             </Text>
             {data.cases.map((c) => (
               <CaseRow key={c.id} c={c} />
             ))}
+            <ListPager testId='case-pager' paging={queue.paging} total={data.total} pageSize={data.pageSize} />
           </View>
         )}
       </StaffCallView>

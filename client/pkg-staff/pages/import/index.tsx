@@ -1,3 +1,4 @@
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
@@ -11,6 +12,27 @@ import './index.scss';
 // The template's header row. Keep in step with IMPORT_COLUMNS in shared/contracts/learn-admin.ts
 // (not imported: that module brings zod into the mini-program bundle).
 const TEMPLATE_COLUMNS = ['法律', '题型', '题干', '选项A', '选项B', '选项C', '选项D', '选项E', '答案', '解析', '法条', '法条原文', '核对来源', '难度'];
+
+const VILLAGE_COLUMNS = ['镇街', '村（社区）', '工作室名称'];
+
+function VillageTemplate() {
+  return (
+    <View className='card template' data-testid='import-template'>
+      <Text className='section-title template__title'>模板说明</Text>
+      <Text className='template__rule'>第一行是表头，依次为：</Text>
+      <View className='template__cols'>
+        {VILLAGE_COLUMNS.map((c) => (
+          <Text key={c} className='template__col'>
+            {c}
+          </Text>
+        ))}
+      </View>
+      <Text className='template__rule'>· 镇街写全称，如“双江镇”“梓潼街道”；每行一个村（社区）。</Text>
+      <Text className='template__rule'>· 已有的同名村（社区）不会重复添加，只更新工作室名称；工作室名称可以不填。</Text>
+      <Text className='template__rule'>· 有一行出错就全部不导入，改正后重新检查。</Text>
+    </View>
+  );
+}
 
 function Template() {
   return (
@@ -64,14 +86,14 @@ function FilePicker({ imp }: { imp: StaffImport }) {
   );
 }
 
-function Report({ report, imported }: { report: ImportReport; imported: number | null }) {
+function Report({ report, imported, unit }: { report: ImportReport; imported: number | null; unit: string }) {
   const bad = report.report.filter((r) => !r.ok).length;
   return (
     <View className='card report' data-testid='import-report'>
       {imported !== null ? (
         <Text className='imported' data-testid='import-done' aria-live='polite'>
-          已导入 {imported} 题{report.alreadyPresent > 0 ? `，另有 ${report.alreadyPresent} 题之前已导入，没有重复添加` : ''}
-          {report.complete ? '' : '。导入没有全部完成，请再点一次“导入”（已导入的题目不会重复）'}
+          已导入 {imported} {unit}{report.alreadyPresent > 0 ? `，另有 ${report.alreadyPresent} ${unit}之前已导入，没有重复添加` : ''}
+          {report.complete ? '' : '。导入没有全部完成，请再点一次“导入”（已导入的不会重复）'}
         </Text>
       ) : (
         <Text className={`report__summary ${bad === 0 ? 'report__summary--ok' : 'report__summary--bad'}`} data-testid='import-summary' aria-live='polite'>
@@ -95,9 +117,10 @@ function Report({ report, imported }: { report: ImportReport; imported: number |
   );
 }
 
-/** 导入题目: choose a spreadsheet, 检查 it row by row, then 导入 when every row passed. */
+/** 导入题目 (or, with `?target=villages`, 导入村（社区）): choose a spreadsheet, 检查 it row by row, then 导入 when every row passed. */
 function StaffImportBody() {
-  const imp = useStaffImport();
+  const villages = useRouter<{ target?: string }>().params.target === 'villages';
+  const imp = useStaffImport(villages ? 'villages' : 'questions');
   const denied = isNoAccess(imp.error) ? imp.error : null;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   return (
@@ -126,15 +149,15 @@ function StaffImportBody() {
             <ActionButton kind='primary' label='检查表格' testId='import-check' disabled={!imp.file} busy={imp.checking} onTap={imp.check}>
               {imp.checking ? '正在检查…' : '检查'}
             </ActionButton>
-            <ActionButton kind='primary' label='导入题目' testId='import-run' disabled={!imp.canImport} busy={imp.importing} onTap={imp.runImport}>
+            <ActionButton kind='primary' label={villages ? '导入村（社区）' : '导入题目'} testId='import-run' disabled={!imp.canImport} busy={imp.importing} onTap={imp.runImport}>
               {imp.importing ? '正在导入…' : '导入'}
             </ActionButton>
           </View>
           {!imp.canImport && imp.imported === null && <Text className='staff-note'>先“检查”，每一行都通过后才能“导入”。</Text>}
 
           <FormErrors error={imp.error} problems={(imp.error?.issues ?? []).map((i) => i.message)} testId='import-error' />
-          {imp.report && <Report report={imp.report} imported={imp.imported} />}
-          {imp.imported !== null && (
+          {imp.report && <Report report={imp.report} imported={imp.imported} unit={villages ? '个村（社区）' : '题'} />}
+          {imp.imported !== null && !villages && (
             <View className='button-row'>
               <ActionButton label='去题库查看' testId='import-to-bank' onTap={() => openPage(STAFF_ROUTES.questions)}>
                 去题库查看
@@ -142,7 +165,7 @@ function StaffImportBody() {
             </View>
           )}
 
-          <Template />
+          {villages ? <VillageTemplate /> : <Template />}
         </View>
       )}
     </>

@@ -58,6 +58,7 @@ function StaffHomeBody() {
         <DeskCard name='年度报告数据' desc='按年度总结报告的口径生成数字和文字' url={ROUTES.staffStatsAnnual} testId='desk-stats-annual' />
         <DeskCard name='线下活动' desc='讲座、培训、宣传资料发放、走访的登记' url={ROUTES.staffActivities} testId='desk-activities' />
       </View>
+      {(role === 'town' || district) && <DeskCard name='工作人员' desc='邀请工作人员，停用账号，调整所在地' url={ROUTES.staffPeople} testId='desk-people' />}
       {district && (
         <View data-testid='desk-learn'>
           <DeskCard name='纠错处理' desc='用户对题目的纠错反馈' url={STAFF_ROUTES.reports} testId='desk-reports' badge={openCount} />
@@ -66,6 +67,7 @@ function StaffHomeBody() {
           <DeskCard name='答题活动' desc='活动时间、题数、比例和及格分' url={STAFF_ROUTES.campaigns} testId='desk-campaigns' />
           <DeskCard name='课程管理' desc='每部法律的课程：修改、新增、移除和恢复' url={STAFF_ROUTES.lessons} testId='desk-lessons' />
           <DeskCard name='镇街妇女人数' desc='参与率的分母：各镇街的妇女人数' url={ROUTES.staffTowns} testId='desk-towns' />
+          <DeskCard name='村（社区）管理' desc='新增、改名、停用、合并村（社区），设置工作室，从表格导入' url={ROUTES.staffPlaces} testId='desk-places' />
         </View>
       )}
     </>

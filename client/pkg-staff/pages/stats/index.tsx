@@ -9,6 +9,7 @@ import { LearnArea } from '../../../components/stats/learn-area';
 import { OfflineArea } from '../../../components/stats/offline-area';
 import { PeriodSwitcher } from '../../../components/stats/period-switcher';
 import { StatCards } from '../../../components/stats/stat-cards';
+import { VillageTable } from '../../../components/stats/village-table';
 import { TownTable } from '../../../components/stats/town-table';
 import { TrendChart } from '../../../components/stats/trend-chart';
 import { scopeText } from '../../../components/stats/format';
@@ -63,6 +64,12 @@ function DashboardView({ d, stats }: { d: Dashboard; stats: StatsDashboard }) {
         <View>
           <Text className='section-title'>各镇街</Text>
           <TownTable towns={d.towns} />
+        </View>
+      )}
+      {d.villages.length > 0 && (
+        <View>
+          <Text className='section-title'>各村（社区）</Text>
+          <VillageTable villages={d.villages} />
         </View>
       )}
 
