@@ -16,7 +16,7 @@ const roleLabel = (role: string): string => (ROLE_LABELS as Record<string, strin
 const REFERENCE = /^FW-[0-9A-F]{6}$/;
 
 /** 服务编号, from and to: applied together; a staff member is chosen by tapping a name in the list. */
-function Filters({ audit }: { audit: CaseAudit }) {
+function Filters({ audit, staffName }: { audit: CaseAudit; staffName: string }) {
   const [reference, setReference] = useState(audit.filter.reference ?? '');
   const [from, setFrom] = useState(audit.filter.from ?? '');
   const [to, setTo] = useState(audit.filter.to ?? '');
@@ -49,7 +49,7 @@ function Filters({ audit }: { audit: CaseAudit }) {
       </Field>
       {audit.filter.staff && (
         <Text className='audit__line' data-testid='audit-staff-filter'>
-          只看工作人员：{audit.filter.staff}
+          只看工作人员：{staffName || '所选的工作人员'}
         </Text>
       )}
       <View className='button-row'>
@@ -68,10 +68,12 @@ function Filters({ audit }: { audit: CaseAudit }) {
 function StaffAuditBody() {
   const audit = useCaseAudit();
   const { log, paging } = audit;
+  // The filter holds her id; the page shows her name, never the id.
+  const [staffName, setStaffName] = useState('');
   return (
     <>
       <Text className='audit__intro'>打开服务记录详情、受理、指派、记录处理、结案和来访登记都会留下一条记录；您在这里查看也会留下记录。点工作人员的名字只看这个人的记录。</Text>
-      <Filters audit={audit} />
+      <Filters audit={audit} staffName={staffName} />
       <StaffCallView state={log} loadingText='正在加载操作记录…' emptyText='没有符合条件的记录' isEmpty={(d) => d.total === 0}>
         {(data) => (
           <View className='card audit' data-testid='audit-list'>
@@ -79,7 +81,10 @@ function StaffAuditBody() {
             {data.entries.map((e, i) => (
               <View key={`${e.caseId ?? ''}${e.at}${i}`} className='audit__row' data-testid='audit-row'>
                 <Text className='audit__ref'>{e.reference ? `服务编号 ${e.reference}` : AUDIT_ACTION_LABELS[e.action]}</Text>
-                <Tappable className='audit__line audit__staff' label={`只看${e.staffName}的记录`} testId='audit-staff' onTap={() => audit.setFilter({ ...audit.filter, staff: e.staff })}>
+                <Tappable className='audit__line audit__staff' label={`只看${e.staffName}的记录`} testId='audit-staff' onTap={() => {
+                    setStaffName(e.staffName);
+                    audit.setFilter({ ...audit.filter, staff: e.staff });
+                  }}>
                   <Text>工作人员：{e.staffName}</Text>
                 </Tappable>
                 <Text className='audit__time'>
