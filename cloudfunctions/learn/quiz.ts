@@ -58,7 +58,8 @@ async function practice(ctx: CallContext, lawId: string, count: number) {
   const live = bank?.ids ?? [];
   const open = live.filter((id) => !aside.ids.has(id));
   if (live.length > 0 && open.length === 0) {
-    throw new AppError('CONFLICT', `这部法律的题目现在都用在答题活动「${aside.titleByLaw.get(lawId) ?? ''}」里，活动结束后就能练习；现在可以去「答题活动」参加，或先学习课程`);
+    const title = aside.titleByLaw.get(lawId);
+    throw new AppError('CONFLICT', `这部法律的题目现在都用在答题活动${title ? `「${title}」` : ''}里，活动结束后就能练习；现在可以去「答题活动」参加，或先学习课程`);
   }
   const ids = pick(open, count);
   if (ids.length === 0) throw new AppError('CONFLICT', '这部法律还没有题目');
