@@ -4,7 +4,7 @@ import { AppError } from '../../shared/result';
 import { counterId } from '../../shared/stats-keys';
 import { periodKey } from '../../shared/time';
 import { _, db } from '../_lib/cloud';
-import { campaignOut } from '../_lib/campaigns';
+import { CAMPAIGN_FIELDS, campaignOut } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
 import { getById, insert, isDuplicateKey, list, listByIds } from '../_lib/db-helpers';
 import type { Handlers } from '../_lib/handler';
@@ -85,7 +85,8 @@ export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn
   },
 
   async listCampaigns(_input, ctx) {
-    const campaigns = await list<CampaignDoc>(db.collection(COLL.campaigns).where({ published: true, endsAt: _.gte(ctx.now), removed: _.neq(true) }).orderBy('endsAt', 'asc').limit(20));
+    // Not their reserved questions: those stay in the database.
+    const campaigns = await list<CampaignDoc>(db.collection(COLL.campaigns).where({ published: true, endsAt: _.gte(ctx.now), removed: _.neq(true) }).field(CAMPAIGN_FIELDS).orderBy('endsAt', 'asc').limit(20));
     const day = chinaDay(ctx.now);
     const [quotas, progress] = await Promise.all([
       listByIds<{ count: number }>(COLL.quotas, campaigns.map((c) => quotaId(ctx.openid, c._id, day))),

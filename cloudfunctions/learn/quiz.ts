@@ -30,7 +30,8 @@ import {
   type GradedDoc,
 } from './shared';
 import { recordProgress, type ProgressDoc } from './progress-store';
-import { lockedLaws } from './campaign-lock';
+import { noneOf, oneOf, setAside } from './set-aside';
+import { reserveQuestions, type Reserved } from '../_lib/campaigns';
 import { questionsVersion } from '../_lib/question-version';
 
 type L = Handlers<typeof learnContract>;
@@ -50,12 +51,17 @@ async function createAttempt(ctx: CallContext, attempt: Omit<AttemptDoc, 'openid
 
 async function practice(ctx: CallContext, lawId: string, count: number) {
   // Everything that depends on nothing else, in one round trip (her profile is for the attempt).
-  const [laws, bank, version, , locked] = await Promise.all([lawsById(ctx.now), getById<BankDoc>(COLL.bank, lawId), questionsVersion(), ctx.profile(), lockedLaws(ctx.now)]);
+  const [laws, bank, version, , aside] = await Promise.all([lawsById(ctx.now), getById<BankDoc>(COLL.bank, lawId), questionsVersion(), ctx.profile(), setAside(ctx.now)]);
   const law = laws.get(lawId);
   if (!law) throw new AppError('NOT_FOUND', '没有找到这部法律');
-  const campaignTitle = locked.get(lawId);
-  if (campaignTitle) throw new AppError('CONFLICT', `这部法律的题目正在用于答题活动「${campaignTitle}」，活动结束后再来练习；可以先学习课程或参加活动`);
-  const ids = pick(bank?.ids ?? [], count);
+  // Questions open campaigns reserved are not practised; the rest of the law is.
+  const live = bank?.ids ?? [];
+  const open = live.filter((id) => !aside.ids.has(id));
+  if (live.length > 0 && open.length === 0) {
+    const title = aside.titleByLaw.get(lawId);
+    throw new AppError('CONFLICT', `这部法律的题目现在都用在答题活动${title ? `「${title}」` : ''}里，活动结束后就能练习；现在可以去「答题活动」参加，或先学习课程`);
+  }
+  const ids = pick(open, count);
   if (ids.length === 0) throw new AppError('CONFLICT', '这部法律还没有题目');
   const questions = await questionsByIds(ids, ctx.now, version);
   const attemptId = newAttemptId();
@@ -66,16 +72,32 @@ async function practice(ctx: CallContext, lawId: string, count: number) {
   );
 }
 
+/**
+ * A published campaign without reserved questions (saved before campaigns reserved them, or
+ * written outside 工作台) reserves them at its first start, once: whoever starts it first writes
+ * them, everyone draws from what was written.
+ */
+async function reserveOnFirstStart(c: CampaignDoc, banks: ReadonlyMap<string, readonly string[]>): Promise<Reserved> {
+  const reserved = reserveQuestions(c._id, c.ratio, c.questionCount, banks);
+  if ((await updateWhere(COLL.campaigns, { _id: c._id, reserved: _.exists(false) }, { reserved: _.set(reserved), reserveFixed: true })) > 0) return reserved;
+  return (await getById<CampaignDoc>(COLL.campaigns, c._id))?.reserved ?? reserved;
+}
+
 async function campaign(ctx: CallContext, campaignId: string) {
   const c = await getById<CampaignDoc & { removed?: boolean }>(COLL.campaigns, campaignId);
   if (!c || !c.published || c.removed) throw new AppError('NOT_FOUND', '没有找到这个活动');
   if (ctx.now < c.startsAt) throw new AppError('CONFLICT', '活动还没有开始');
   if (ctx.now > c.endsAt) throw new AppError('CONFLICT', '活动已经结束');
   const laws = Object.keys(c.ratio).filter((l) => (c.ratio[l] ?? 0) > 0);
-  const banks = await listByIds<BankDoc>(COLL.bank, laws);
-  const available = Object.fromEntries(banks.map((b) => [b._id, b.ids.length]));
-  const quota = quotaByRatio(available, c.ratio, c.questionCount);
-  const ids = banks.flatMap((b) => pick(b.ids, quota[b._id] ?? 0));
+  const live = new Map((await listByIds<BankDoc>(COLL.bank, laws)).map((b) => [b._id, b.ids]));
+  // It draws only from its reserved questions still in the bank (a retired one drops out).
+  const reserved = c.reserved ?? (await reserveOnFirstStart(c, live));
+  const pools = laws.map((l) => {
+    const inBank = new Set(live.get(l) ?? []);
+    return { law: l, ids: (reserved[l] ?? []).filter((id) => inBank.has(id)) };
+  });
+  const quota = quotaByRatio(Object.fromEntries(pools.map((p) => [p.law, p.ids.length])), c.ratio, c.questionCount);
+  const ids = pools.flatMap((p) => pick(p.ids, quota[p.law] ?? 0));
   if (ids.length === 0) throw new AppError('CONFLICT', '活动题库还没有题目');
   // The daily cap counts attempts started, checked and taken in one atomic step.
   if (!(await takeQuota(quotaId(ctx.openid, campaignId, chinaDay(ctx.now)), c.dailyCap, chinaDay(ctx.now)))) {
@@ -106,10 +128,9 @@ async function daily(ctx: CallContext) {
   const attemptId = hashId('d', ctx.openid, day);
   const existing = await getById<AttemptDoc>(COLL.attempts, attemptId);
   if (existing?.status === 'submitted') throw new AppError('CONFLICT', '今天的每日一题已经答过了，明天再来');
-  const [bank, locked] = await Promise.all([getById<BankDoc>(COLL.bank, 'all'), existing ? Promise.resolve(new Map<string, string>()) : lockedLaws(ctx.now)]);
-  // Everyone gets the same question on the same China day, never one a running campaign draws from.
-  const setAside = new Set(locked.size > 0 ? (await listByIds<BankDoc>(COLL.bank, [...locked.keys()])).flatMap((b) => b.ids) : []);
-  const pool = (bank?.ids ?? []).filter((id) => !setAside.has(id));
+  const [bank, aside] = await Promise.all([getById<BankDoc>(COLL.bank, 'all'), existing ? Promise.resolve(null) : setAside(ctx.now)]);
+  // Everyone gets the same question on the same China day, never one an open campaign reserved.
+  const pool = (bank?.ids ?? []).filter((id) => !aside?.ids.has(id));
   if (!existing && pool.length === 0) throw new AppError('CONFLICT', '还没有题目');
   const questionId = existing?.questions[0]?.id ?? pool[seedOf(day) % pool.length];
   const questions = questionId ? await questionsByIds([questionId], ctx.now) : [];
@@ -340,17 +361,15 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
   },
 
   async listMistakes({ lawId, cursor }, ctx) {
-    // Questions a campaign draws from wait until it ends: their answers would be its answers.
-    const locked = [...(await lockedLaws(ctx.now)).keys()];
-    const mine = { openid: ctx.openid, active: true };
-    const shown = lawId ? (locked.includes(lawId) ? null : { ...mine, lawId }) : locked.length > 0 ? { ...mine, lawId: _.nin(locked) } : mine;
-    const aside = lawId ? (locked.includes(lawId) ? { ...mine, lawId } : null) : locked.length > 0 ? { ...mine, lawId: _.in(locked) } : null;
-    const [page, total, setAside] = await Promise.all([
-      shown
-        ? pageOf<{ _id: string; questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(COLL.mistakes, shown, { field: 'lastWrongAt', dir: 'desc' }, cursor, MISTAKES_PAGE)
-        : Promise.resolve({ items: [], next: null }),
-      shown ? countWhere(COLL.mistakes, shown) : Promise.resolve(0),
-      aside ? countWhere(COLL.mistakes, aside) : Promise.resolve(0),
+    // Questions an open campaign reserved wait until it ends: their answers would be its answers.
+    const reserved = (await setAside(ctx.now)).ids;
+    const mine = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
+    const shown = noneOf(mine, 'questionId', reserved);
+    const hidden = oneOf(mine, 'questionId', reserved);
+    const [page, total, aside] = await Promise.all([
+      pageOf<{ _id: string; questionId: string; lawId: string; wrongCount: number; lastWrongAt: Date }>(COLL.mistakes, shown, { field: 'lastWrongAt', dir: 'desc' }, cursor, MISTAKES_PAGE),
+      countWhere(COLL.mistakes, shown),
+      hidden ? countWhere(COLL.mistakes, hidden) : Promise.resolve(0),
     ]);
     const mistakes = page.items;
     const [docs, laws] = await Promise.all([questionsByIds(mistakes.map((m) => m.questionId), ctx.now), lawsById(ctx.now)]);
@@ -364,13 +383,13 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 
       groups.set(q.lawId, group);
     }
     const ordered = [...groups.values()].sort((a, b) => (laws.get(a.lawId)?.order ?? 99) - (laws.get(b.lawId)?.order ?? 99));
-    return { total, groups: ordered, next: page.next, setAside };
+    return { total, groups: ordered, next: page.next, setAside: aside };
   },
 
   async drillMistakes({ lawId, count }, ctx) {
     const query = { openid: ctx.openid, active: true, ...(lawId ? { lawId } : {}) };
-    const [entries, locked] = await Promise.all([list<{ questionId: string; lawId: string }>(db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100)), lockedLaws(ctx.now)]);
-    const mistakes = entries.filter((m) => !locked.has(m.lawId));
+    const [entries, aside] = await Promise.all([list<{ questionId: string; lawId: string }>(db.collection(COLL.mistakes).where(query).orderBy('lastWrongAt', 'desc').limit(100)), setAside(ctx.now)]);
+    const mistakes = entries.filter((m) => !aside.ids.has(m.questionId));
     const ids = pick(
       mistakes.map((m) => m.questionId),
       count ?? DEFAULT_COUNT,

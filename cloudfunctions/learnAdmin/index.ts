@@ -5,7 +5,7 @@ import { parseQuestionRows } from '../../shared/domain/question-import';
 import { sheetRows } from '../_lib/sheet';
 import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
-import { campaignOut, type CampaignDoc } from '../_lib/campaigns';
+import { campaignOut, reserveQuestions, type CampaignDoc } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
 import { lessonOf, recountLessons, type LessonDoc } from '../_lib/lessons';
 import { questionsChanged } from '../_lib/question-version';
@@ -47,6 +47,21 @@ async function bankChange(lawId: string, ids: string[], add: boolean): Promise<v
     else await updateById(COLL.bank, bankId, { ids: _.pullAll(ids) });
   }
   await updateById(COLL.laws, lawId, { questionCount: _.inc(add ? ids.length : -ids.length) });
+}
+
+/**
+ * The questions a campaign saved now sets aside for itself (see `reserveQuestions`). Published: each
+ * law of its ratio reserves part of its live bank. Once it may have been drawn from (its start has
+ * passed while it had a reservation), saving again keeps what is reserved, so no question anyone
+ * could practise moves into a running campaign except to fill what one attempt needs. A draft
+ * keeps the reservation it had (it sets nothing aside while not published).
+ */
+function reservation(id: string, next: { published: boolean; ratio: Record<string, number>; questionCount: number; startsAt: Date }, current: StaffCampaignDoc | null, banks: Array<{ _id: string; ids: string[] }>, now: Date) {
+  const had = current?.reserved;
+  const fixed = had !== undefined && (current?.reserveFixed === true || (current?.startsAt ?? now) <= now);
+  if (!next.published) return had ? { reserved: had, reserveFixed: fixed } : {};
+  const reserved = reserveQuestions(id, next.ratio, next.questionCount, new Map(banks.map((b) => [b._id, b.ids])), fixed ? had : undefined);
+  return { reserved, reserveFixed: fixed || next.startsAt <= now };
 }
 
 /** Entries per page of the staff lists. */
@@ -264,15 +279,20 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     if (endsAt <= startsAt) throw new AppError('INVALID_INPUT', '结束时间要晚于开始时间');
     const weighted = Object.entries(campaign.ratio).filter(([, w]) => w > 0);
     if (weighted.length === 0) throw new AppError('INVALID_INPUT', '至少给一部法律设置出题比例');
-    const laws = await listByIds<LawDoc>(COLL.laws, weighted.map(([l]) => l));
-    if (laws.length !== weighted.length) throw new AppError('INVALID_INPUT', '出题比例里有不存在的法律');
     const { id: givenId, ...fields } = campaign;
-    const id = givenId ?? newId('c');
-    const current = givenId ? await getById<StaffCampaignDoc>(COLL.campaigns, givenId) : null;
+    const lawIds = weighted.map(([l]) => l);
+    const [laws, current, banks] = await Promise.all([
+      listByIds<LawDoc>(COLL.laws, lawIds),
+      givenId ? getById<StaffCampaignDoc>(COLL.campaigns, givenId) : Promise.resolve(null),
+      campaign.published ? listByIds<{ ids: string[] }>(COLL.bank, lawIds) : Promise.resolve([]),
+    ]);
+    if (laws.length !== weighted.length) throw new AppError('INVALID_INPUT', '出题比例里有不存在的法律');
     if (givenId && !current) throw new AppError('NOT_FOUND', '没有找到这个活动');
+    const id = givenId ?? newId('c');
+    const ratio = Object.fromEntries(weighted);
     // Editing keeps a removed campaign removed (and who removed it): only 恢复 brings it back.
     const kept = current?.removed ? { removed: true, removedAt: current.removedAt, removedBy: (current as { removedBy?: string }).removedBy, removedByName: current.removedByName } : {};
-    await setById(COLL.campaigns, id, { ...fields, ratio: Object.fromEntries(weighted), startsAt, endsAt, ...kept, ...stamp(ctx) });
+    await setById(COLL.campaigns, id, { ...fields, ratio, startsAt, endsAt, ...kept, ...reservation(id, { ...campaign, ratio, startsAt }, current, banks, ctx.now), ...stamp(ctx) });
     return { id };
   },
 

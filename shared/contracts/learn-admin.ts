@@ -121,7 +121,7 @@ export const learnAdminContract = {
     output: z.strictObject({ id: IdSchema, removed: z.boolean() }),
   }),
   saveCampaign: action({
-    doc: 'Creates (no id) or edits a campaign: window, daily cap, question count, per-law ratio, pass mark, optional time limit.',
+    doc: 'Creates (no id) or edits a campaign: window, daily cap, question count, per-law ratio, pass mark, optional time limit. Saved published, it reserves part of each law’s bank for its draw (kept once it has started); those questions are left out of practice, 每日一题, drills and the mistake book until it ends.',
     roles: STAFF,
     input: z.strictObject({ campaign: z.strictObject({ ...CampaignSchema.shape, id: z.optional(IdSchema) }) }),
     output: z.strictObject({ id: IdSchema }),

@@ -110,7 +110,7 @@ export const learnContract = {
     doc: 'My mistake book: every question I answered wrong and have not yet put right in a drill, grouped by law; the latest mistakes first, a page at a time; `total` counts the whole book.',
     roles: 'any',
     input: z.strictObject({ lawId: z.optional(IdSchema), cursor: z.optional(CursorSchema) }),
-    /** `setAside`: entries not shown while a campaign that draws their law is open (their answers would be its answers); `total` leaves them out. */
+    /** `setAside`: entries not shown because an open campaign reserved their question (their answers would be its answers); `total` leaves them out. */
     output: z.strictObject({ total: z.int(), groups: z.array(MistakeGroupSchema), next: NextSchema, setAside: z.int() }),
   }),
   drillMistakes: action({

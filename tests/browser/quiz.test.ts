@@ -264,4 +264,31 @@ describe('答题 in the browser (h5 build through the local host)', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 90_000);
+
+  it('a law whose whole bank a campaign needs: 做练习题 says why and leads to the campaign', async () => {
+    const now = Date.now();
+    const campaign = { title: '未成年人保护知识竞答', description: '', startsAt: new Date(now - 60_000).toISOString(), endsAt: new Date(now + 86_400_000).toISOString(), dailyCap: 2, questionCount: 50, ratio: { minors: 1 }, passMark: 60, timeLimitSec: null, published: true };
+    const saved = (await rig.host.invoke('learnAdmin', { action: 'saveCampaign', input: { campaign } }, { openid: 'dev-district' })) as { ok: boolean; data: { id: string } };
+    expect(saved.ok).toBe(true);
+    const page = await phonePage(rig);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(`${rig.base}/#/pkg-learn/pages/lessons/index?lawId=minors`);
+      await shown(page, 'start-practice').click({ timeout: 30_000 });
+      const why = shown(page, 'start-practice-error');
+      await why.waitFor({ timeout: 15_000 });
+      expect(await why.innerText()).toContain('「未成年人保护知识竞答」');
+      await page.screenshot({ path: path.join(ARTIFACTS, 'practice-reserved.png') });
+      const toCampaigns = shown(page, 'practice-to-campaigns');
+      const box = await toCampaigns.boundingBox();
+      expect(Math.min(box?.width ?? 0, box?.height ?? 0)).toBeGreaterThanOrEqual(44);
+      await toCampaigns.click();
+      await shown(page, `campaign-${saved.data.id}`).waitFor({ timeout: 15_000 });
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+      await rig.host.invoke('learnAdmin', { action: 'removeCampaign', input: { id: saved.data.id } }, { openid: 'dev-district' });
+    }
+  }, 90_000);
 });

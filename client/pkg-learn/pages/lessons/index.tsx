@@ -25,6 +25,11 @@ function PracticeButton({ lawId, lawShort, questionCount }: { lawId: string; law
           {starter.failed.error.message}
         </Text>
       )}
+      {starter.failed?.error.code === 'CONFLICT' && starter.failed.error.message.includes('答题活动') && (
+        <Tappable className='button' testId='practice-to-campaigns' label='去参加答题活动' onTap={() => openPage(ROUTES.campaigns)}>
+          <Text>去参加答题活动</Text>
+        </Tappable>
+      )}
     </View>
   );
 }

@@ -75,7 +75,7 @@ function CampaignFormView({ c, laws }: { c: CampaignFormState; laws: readonly La
       >
         <View className='publish__text'>
           <Text className='publish__name'>{form.published ? '已发布' : '草稿（未发布）'}</Text>
-          <Text className='publish__hint'>发布后，活动时间内用户可以参加；草稿只有工作人员能看到。</Text>
+          <Text className='publish__hint'>发布后，活动时间内用户可以参加；每部法律留出约一半题目专供活动，活动结束前这些题不出现在练习、每日一题和错题本里，其余题目照常练习。草稿只有工作人员能看到。</Text>
         </View>
         <View className={`toggle${form.published ? ' toggle--on' : ''}`}>
           <Text className='toggle__text'>{form.published ? '开' : '关'}</Text>
