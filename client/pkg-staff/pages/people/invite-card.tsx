@@ -22,14 +22,10 @@ function WeappCode({ inv }: { inv: Invitation }) {
   }
   return (
     <View>
-      <Image
-        src={inv.image}
-        mode='aspectFit'
-        showMenuByLongpress
-        style={{ width: '220px', height: '220px' }}
-        aria-label={`邀请小程序码，邀请码 ${inv.code}`}
-        data-testid='invitation-wxacode'
-      />
+      {/* WeChat's image template carries no aria-label: the view around it says what it is. */}
+      <View aria-label={`邀请小程序码，邀请码 ${inv.code}`} data-testid='invitation-wxacode'>
+        <Image src={inv.image} mode='aspectFit' showMenuByLongpress style={{ width: '220px', height: '220px' }} />
+      </View>
       <Text className='invite-card__hint'>请对方用微信扫一扫这个小程序码，直接打开加入页面；长按可以保存或转发。{TYPED}</Text>
     </View>
   );
