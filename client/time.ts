@@ -60,8 +60,14 @@ export function duration(seconds: number): string {
   return s === 0 ? `${m} 分钟` : `${m} 分 ${s} 秒`;
 }
 
-/** A topic's countdown in plain words: "还有 3 天截止", "还有 5 小时截止", or "已截止". */
+/** Whether staff closed a topic before its deadline (its deadline is then no longer news). */
+export function closedEarly(deadline: string, open: boolean, now: number): boolean {
+  return !open && msBetween(now, deadline) > 0;
+}
+
+/** A topic's countdown in plain words: "还有 3 天截止", "还有 5 小时截止", "已截止", or "已结束征集" when closed early. */
 export function deadlineText(deadline: string, open: boolean, now: number): string {
+  if (closedEarly(deadline, open, now)) return '已结束征集';
   const left = msBetween(now, deadline);
   if (!open || !Number.isFinite(left) || left <= 0) return '已截止';
   const end = dayjs.utc(deadline);

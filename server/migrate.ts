@@ -85,6 +85,18 @@ export function bankDocs(store: Store): Write[] {
   ];
 }
 
+/**
+ * The laws with their counts of visible lessons and active questions as stored (staff may have
+ * added, removed or restored some since the content was seeded).
+ */
+export function lawCountDocs(store: Store): Write[] {
+  const lessons = new Map<string, number>();
+  for (const l of store.candidates('lessons', {})) if (l.status !== 'retired') lessons.set(String(l.lawId), (lessons.get(String(l.lawId)) ?? 0) + 1);
+  const questions = new Map<string, number>();
+  for (const q of store.candidates('questions', {})) if (q.status === 'active') questions.set(String(q.lawId), (questions.get(String(q.lawId)) ?? 0) + 1);
+  return store.candidates('laws', {}).map((law) => ({ coll: 'laws', id: law._id, doc: { ...law, lessonCount: lessons.get(law._id) ?? 0, questionCount: questions.get(law._id) ?? 0 } }));
+}
+
 /** The content documents seeded from `shared/content` (laws, lessons, regions). */
 export function contentDocs(): Write[] {
   const laws = readJson<LawJson[]>('shared/content/laws.json');
@@ -100,7 +112,7 @@ export function contentDocs(): Write[] {
   for (const law of laws) {
     const lessonCount = lessons.filter((l) => l.lawId === law.id).length;
     const questionCount = questions.filter((q) => q.lawId === law.id).length;
-    if (lessonCount > 0) writes.push({ coll: 'laws', id: law.id, doc: { ...law, _id: law.id, lessonCount, questionCount } });
+    if (lessonCount > 0 || questionCount > 0) writes.push({ coll: 'laws', id: law.id, doc: { ...law, _id: law.id, lessonCount, questionCount } });
   }
   for (const q of questions) writes.push({ coll: 'questions', id: q.id, doc: { ...q, _id: q.id, status: 'active', origin: 'seed' } });
   for (const lesson of lessons) writes.push({ coll: 'lessons', id: lesson.id, doc: { ...lesson, _id: lesson.id } });
@@ -122,18 +134,26 @@ export function seed(store: Store, now: Date = new Date(), samplePeople = true):
     const keep = new Set(writes.map((w) => `${w.coll}\u0000${w.id}`));
     const stale: Write[] = [];
     for (const coll of ['laws', 'lessons']) {
-      for (const doc of store.candidates(coll, {})) if (!keep.has(`${coll}\u0000${doc._id}`)) stale.push({ coll, id: doc._id, doc: null });
+      for (const doc of store.candidates(coll, {})) {
+        // Lessons staff wrote themselves are theirs, not the content's.
+        if (coll === 'lessons' && doc.updatedBy !== undefined) continue;
+        if (!keep.has(`${coll}\u0000${doc._id}`)) stale.push({ coll, id: doc._id, doc: null });
+      }
     }
-    // Questions staff have edited or retired keep the staff's version.
+    // Questions and lessons staff have edited, removed or retired keep the staff's version.
     const fresh = writes.filter((w) => {
-      if (w.coll !== 'questions') return true;
-      const current = store.get('questions', w.id)?.doc;
-      return !current || (current.editedAt === undefined && current.retiredAt === undefined);
+      if (w.coll === 'questions') {
+        const current = store.get('questions', w.id)?.doc;
+        return !current || (current.editedAt === undefined && current.retiredAt === undefined);
+      }
+      if (w.coll === 'lessons') return store.get('lessons', w.id)?.doc.updatedBy === undefined;
+      return true;
     });
     // The questions' version moves with them (functions cache questions by it).
     const questionsVersion = { coll: 'meta', id: 'questions', doc: { _id: 'questions', v: `seed-${randomBytes(8).toString('hex')}` } };
     store.commitSync([...fresh, ...stale, questionsVersion, { coll: 'meta', id: 'content', doc: { _id: 'content', hash, seededAt: now } }]);
     store.commitSync(bankDocs(store));
+    store.commitSync(lawCountDocs(store));
     result.content = true;
   }
   if (!samplePeople) {

@@ -10,20 +10,28 @@ interface CallViewProps<T> {
   /** Shown when the data is there but has nothing to list. */
   emptyText?: string;
   isEmpty?: (data: T) => boolean;
+  /** A next step offered with the empty text (nothing failed, so no 重试). */
+  emptyAction?: ReactNode;
+  /** Offered instead of 重试 when the record is not there (NOT_FOUND): trying again would not help. */
+  missingAction?: ReactNode;
   children: (data: T) => ReactNode;
 }
 
-/** Renders a call's loading, error and empty states in Chinese, with 重试 after an error. */
-export function CallView<T>({ state, loadingText, emptyText, isEmpty, children }: CallViewProps<T>) {
+/** Renders a call's loading, error and empty states in Chinese: 重试 after an error, a next step when empty. */
+export function CallView<T>({ state, loadingText, emptyText, isEmpty, emptyAction, missingAction, children }: CallViewProps<T>) {
   if (state.error) {
     return (
       <View className='state state--error' data-testid='state-error'>
         <Text className='state__text' aria-live='polite'>
           {state.error.message}
         </Text>
-        <Tappable className='button button--primary' label='重试' testId='retry' onTap={state.retry}>
-          <Text>重试</Text>
-        </Tappable>
+        {state.error.code === 'NOT_FOUND' && missingAction ? (
+          missingAction
+        ) : (
+          <Tappable className='button button--primary' label='重试' testId='retry' onTap={state.retry}>
+            <Text>重试</Text>
+          </Tappable>
+        )}
       </View>
     );
   }
@@ -40,9 +48,7 @@ export function CallView<T>({ state, loadingText, emptyText, isEmpty, children }
     return (
       <View className='state state--empty' data-testid='state-empty'>
         <Text className='state__text'>{emptyText ?? '这里暂时还没有内容'}</Text>
-        <Tappable className='button' label='重试' testId='retry' onTap={state.retry}>
-          <Text>重试</Text>
-        </Tappable>
+        {emptyAction}
       </View>
     );
   }

@@ -4,6 +4,7 @@ import type { CaseOutcome, HelpCategory } from '@shared/domain/help';
 import type { ResultError } from '@shared/result';
 import { chinaDay } from '@shared/time';
 import { useCall, type CallState } from './use-call';
+import { useProfile } from './use-profile';
 import { useStaffAction } from './use-staff-action';
 
 export interface VisitForm {
@@ -46,7 +47,7 @@ export interface CaseVisit {
 
 /** 来访登记: a walk-in visit logged by station or town staff, counted like an online request. */
 export function useCaseVisit(): CaseVisit {
-  const profile = useCall('account', 'me', {});
+  const profile = useProfile({ cached: true });
   const regions = useCall('account', 'listRegions', {});
   const saver = useStaffAction('help', 'logVisit');
   const [form, setForm] = useState<VisitForm>(emptyVisit);

@@ -4,6 +4,7 @@ import type { CaseActionType, CaseOutcome } from '@shared/domain/help';
 import type { ResultError } from '@shared/result';
 import { chinaDay } from '@shared/time';
 import { useCall, type CallState } from './use-call';
+import { useProfile } from './use-profile';
 import type { CaseSummary } from './use-cases';
 import { useStaffAction } from './use-staff-action';
 
@@ -116,7 +117,7 @@ export function useCase(id: string | undefined): StaffCase {
   const [closeTried, setCloseTried] = useState(false);
   const [done, setDone] = useState<CaseDone | null>(null);
   // My own name, for what I just did (受理 makes me the one in charge when nobody was).
-  const me = useCall('account', 'me', {});
+  const me = useProfile({ cached: true });
   const myName = me.data?.name ?? '我';
 
   const openRun = opener.run;

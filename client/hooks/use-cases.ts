@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Input, Output } from '@shared/contracts';
 import type { HelpCategory } from '@shared/domain/help';
 import { useCall, type CallState } from './use-call';
+import { useProfile } from './use-profile';
 import { useRefreshOnShow } from './use-refresh-on-show';
 
 export type CaseSummary = Output<'help', 'caseQueue'>['cases'][number];
@@ -104,7 +105,7 @@ export interface CaseDesk {
 /** The cases part of the 工作台 home, independent of the learning-content cards. */
 export function useCaseDesk(): CaseDesk {
   const open = useCall('help', 'caseQueue', { status: 'open', pageSize: 1 });
-  const me = useCall('account', 'me', {});
+  const me = useProfile({ cached: true });
   useRefreshOnShow(open.retry);
   const refused = open.error?.code === 'FORBIDDEN' || open.error?.code === 'UNAUTHENTICATED';
   return {

@@ -3,6 +3,7 @@ import type { Output } from '@shared/contracts';
 import type { Scope } from '@shared/contracts/hall';
 import type { ResultError } from '@shared/result';
 import { useCall } from './use-call';
+import { useProfile } from './use-profile';
 import { isStaffRole } from './use-hall-desk';
 import type { StaffTopicView } from './use-hall-staff-topics';
 import { useStaffAction } from './use-staff-action';
@@ -147,7 +148,7 @@ const NOT_STAFF: ResultError = { code: 'FORBIDDEN', message: '只有工作人员
 
 /** The topic form: new (within my area) or an existing topic of my area; checks and saves it. */
 export function useHallTopicForm(topicId: string | undefined): TopicFormState {
-  const profile = useCall('account', 'me', {});
+  const profile = useProfile({ cached: true });
   const regions = useCall('account', 'listRegions', {});
   const topics = useCall('hall', 'staffTopics', topicId ? { topicId } : null);
   const [id, setId] = useState<string | null>(topicId ?? null);

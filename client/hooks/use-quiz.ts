@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Quiz, QuizQuestion } from '@shared/contracts/quiz';
+import type { CheckedAnswer, Quiz, QuizQuestion } from '@shared/contracts/quiz';
 import type { ResultError } from '@shared/result';
 import { call } from '../services/cloud';
+import { getCheckEach, setCheckEach as rememberCheckEach } from '../services/prefs';
 import { forgetQuiz, keepResult, keptQuiz } from '../services/quiz-store';
 import { epochMs, secondsAfter, secondsUntil } from '../time';
 
@@ -23,6 +24,16 @@ export interface QuizState {
   submitting: boolean;
   /** Why the last submit failed; 交卷 can be tapped again. */
   error: ResultError | null;
+  /** Practice and drills may show right or wrong after each question; null where the mode does not allow it. */
+  checkEach: boolean | null;
+  setCheckEach: (on: boolean) => void;
+  /** Answers graded one by one, by question id: locked, with the key, explanation and article. */
+  feedback: Record<string, CheckedAnswer>;
+  /** The question whose answer is being checked. */
+  checking: string | null;
+  checkError: ResultError | null;
+  /** Checks the current question's answer (a multiple-choice question, once her choice is made). */
+  check: () => void;
   go: (index: number) => void;
   /** Picks an option of the current question (toggles it in a multiple-choice question). */
   choose: (key: string) => void;
@@ -61,6 +72,13 @@ export function useQuiz(attemptId: string | undefined, onSubmitted: (attemptId: 
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<ResultError | null>(null);
   const [now, setNow] = useState(() => Date.now());
+  const checkable = quiz !== null && (quiz.mode === 'practice' || quiz.mode === 'drill');
+  const [checkEach, setCheckEachState] = useState(() => getCheckEach());
+  const [feedback, setFeedback] = useState<Record<string, CheckedAnswer>>({});
+  const [checking, setChecking] = useState<string | null>(null);
+  const [checkError, setCheckError] = useState<ResultError | null>(null);
+  const feedbackRef = useRef(feedback);
+  feedbackRef.current = feedback;
 
   const answersRef = useRef(answers);
   answersRef.current = answers;
@@ -81,18 +99,52 @@ export function useQuiz(attemptId: string | undefined, onSubmitted: (attemptId: 
     [quiz],
   );
 
+  const checkKeys = useCallback(
+    (questionId: string, keys: string[]) => {
+      if (!attemptId || keys.length === 0 || feedbackRef.current[questionId]) return;
+      setChecking(questionId);
+      setCheckError(null);
+      void call('learn', 'checkAnswer', { attemptId, questionId, keys }).then((result) => {
+        setChecking(null);
+        if (!result.ok) {
+          setCheckError(result.error);
+          return;
+        }
+        setFeedback((prev) => ({ ...prev, [questionId]: result.data }));
+        // The answer that counts is the one the server locked.
+        setAnswers((prev) => ({ ...prev, [questionId]: result.data.chosen }));
+      });
+    },
+    [attemptId],
+  );
+
   const choose = useCallback(
     (key: string) => {
-      if (!question || inFlight.current || done.current) return;
+      if (!question || inFlight.current || done.current || feedbackRef.current[question.id] || checking !== null) return;
+      if (question.type !== 'multiple') {
+        setAnswers((prev) => ({ ...prev, [question.id]: [key] }));
+        // A single choice is her whole answer: checked at once when she asked for that.
+        if (checkable && checkEach) checkKeys(question.id, [key]);
+        return;
+      }
       setAnswers((prev) => {
         const current = prev[question.id] ?? [];
-        if (question.type !== 'multiple') return { ...prev, [question.id]: [key] };
         const next = current.includes(key) ? current.filter((k) => k !== key) : [...current, key];
         return { ...prev, [question.id]: next };
       });
     },
-    [question],
+    [question, checkable, checkEach, checkKeys, checking],
   );
+
+  const check = useCallback(() => {
+    if (!question) return;
+    checkKeys(question.id, answersRef.current[question.id] ?? []);
+  }, [question, checkKeys]);
+
+  const setCheckEach = useCallback((on: boolean) => {
+    setCheckEachState(on);
+    rememberCheckEach(on);
+  }, []);
 
   const submit = useCallback(() => {
     if (!attemptId || inFlight.current || done.current) return;
@@ -146,5 +198,26 @@ export function useQuiz(attemptId: string | undefined, onSubmitted: (attemptId: 
 
   const secondsLeft = endsAt === null ? null : secondsUntil(endsAt, now);
 
-  return { quiz, index, question, answers, answeredCount, secondsLeft, confirming, submitting, error, go, choose, askSubmit, cancelSubmit, submit };
+  return {
+    quiz,
+    index,
+    question,
+    answers,
+    answeredCount,
+    secondsLeft,
+    confirming,
+    submitting,
+    error,
+    checkEach: checkable ? checkEach : null,
+    setCheckEach,
+    feedback,
+    checking,
+    checkError,
+    check,
+    go,
+    choose,
+    askSubmit,
+    cancelSubmit,
+    submit,
+  };
 }

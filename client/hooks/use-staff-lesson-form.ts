@@ -8,7 +8,7 @@ import { articleNumberOf } from './use-staff-question-form';
 import { markStaffChanged } from './use-staff-refresh';
 
 type Lesson = Input<'learnAdmin', 'saveLesson'>['lesson'];
-type LessonView = Output<'learn', 'getLesson'>;
+type LessonView = Output<'learnAdmin', 'getLesson'>;
 
 /** One quoted article as the form holds it. */
 export interface ArticleForm {
@@ -151,7 +151,7 @@ function newLessonId(lawId: string): string {
 }
 
 /**
- * The lesson form: an existing lesson (read through learn.getLesson) or a new one for a law,
+ * The lesson form: an existing lesson (read through learnAdmin.getLesson, not counted as a read) or a new one for a law,
  * checked and saved through learnAdmin.saveLesson.
  */
 export function useStaffLessonForm(target: { id?: string; lawId?: string; order?: string; lawName?: string }): LessonFormState {
@@ -174,7 +174,7 @@ export function useStaffLessonForm(target: { id?: string; lawId?: string; order?
     let live = true;
     setLoading(true);
     setLoadError(null);
-    void call('learn', 'getLesson', { lessonId: existingId }).then((result) => {
+    void call('learnAdmin', 'getLesson', { id: existingId }).then((result) => {
       if (!live) return;
       setLoading(false);
       if (!result.ok) {

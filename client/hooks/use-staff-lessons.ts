@@ -1,54 +1,40 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Output } from '@shared/contracts';
-import type { ResultError } from '@shared/result';
 import { useCall, type CallState } from './use-call';
 import type { LawSummary } from './use-laws';
-import { useStaffAction } from './use-staff-action';
-import { markStaffChanged, useStaffRefreshOnShow } from './use-staff-refresh';
+import { useStaffRefreshOnShow } from './use-staff-refresh';
+import { useStaffToggle, type StaffToggle } from './use-staff-toggle';
 
-export interface StaffLessons {
+/** A lesson as staff see it: visible (with its number) or removed (with who and when). */
+export type StaffLesson = Output<'learnAdmin', 'listLessons'>['lessons'][number];
+
+export interface StaffLessons extends StaffToggle {
   lawId: string | null;
   setLawId: (lawId: string) => void;
-  lessons: CallState<Output<'learn', 'listLessons'>>;
-  /** The lesson waiting for the second tap of 移除. */
-  confirmingId: string | null;
-  askRemove: (id: string | null) => void;
-  remove: (id: string) => void;
-  removing: boolean;
-  removeError: ResultError | null;
+  lessons: CallState<Output<'learnAdmin', 'listLessons'>>;
 }
 
-/** Lessons per law for staff: pick a law, list its lessons, remove one (with a confirming tap). */
+/** Lessons per law for staff: pick a law, list its lessons, remove one (with a confirming tap) or restore it. */
 export function useStaffLessons(laws: readonly LawSummary[] | null): StaffLessons {
   const [lawId, setLawIdState] = useState<string | null>(null);
-  const [confirmingId, setConfirmingId] = useState<string | null>(null);
   const first = laws?.[0]?.id ?? null;
 
   useEffect(() => {
     if (lawId === null && first !== null) setLawIdState(first);
   }, [lawId, first]);
 
-  const lessons = useCall('learn', 'listLessons', lawId ? { lawId } : null, { code: 'BAD_REQUEST', message: '正在准备法律列表…' });
+  const lessons = useCall('learnAdmin', 'listLessons', lawId ? { lawId } : null, { code: 'BAD_REQUEST', message: '正在准备法律列表…' });
   useStaffRefreshOnShow('lessons', lessons.retry);
-  const retirer = useStaffAction('learnAdmin', 'retireLesson');
+  const toggle = useStaffToggle('retireLesson', 'lessons', lessons.retry);
+  const { askRemove } = toggle;
 
-  const setLawId = useCallback((id: string) => {
-    setLawIdState(id);
-    setConfirmingId(null);
-  }, []);
-  const { run } = retirer;
-  const { retry } = lessons;
-  const remove = useCallback(
+  const setLawId = useCallback(
     (id: string) => {
-      void run({ id }).then((out) => {
-        setConfirmingId(null);
-        if (!out) return;
-        markStaffChanged('lessons');
-        retry();
-      });
+      setLawIdState(id);
+      askRemove(null);
     },
-    [run, retry],
+    [askRemove],
   );
 
-  return { lawId, setLawId, lessons, confirmingId, askRemove: setConfirmingId, remove, removing: retirer.busy, removeError: retirer.error };
+  return { lawId, setLawId, lessons, ...toggle };
 }

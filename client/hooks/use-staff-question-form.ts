@@ -215,7 +215,7 @@ export interface QuestionFormState {
   /** The question's id once it exists (after the first save of a new one). */
   id: string | null;
   /** Status and origin of the question being edited; null for a new one. */
-  meta: Pick<AdminQuestion, 'status' | 'origin' | 'updatedAt'> | null;
+  meta: Pick<AdminQuestion, 'status' | 'origin' | 'updatedAt' | 'removedAt' | 'removedBy'> | null;
   form: QuestionForm | null;
   update: (patch: Partial<QuestionForm>) => void;
   setType: (type: QuestionType) => void;
@@ -252,7 +252,7 @@ export function useStaffQuestionForm(questionId: string | undefined, laws: reado
     let live = true;
     const take = (q: AdminQuestion) => {
       setForm(formOf(q));
-      setMeta({ status: q.status, origin: q.origin, updatedAt: q.updatedAt });
+      setMeta({ status: q.status, origin: q.origin, updatedAt: q.updatedAt, removedAt: q.removedAt, removedBy: q.removedBy });
       setProvenance({ lessonId: q.lessonId, checked: q.checked, article: q.article });
       setLoading(false);
     };
@@ -354,10 +354,12 @@ export function useStaffQuestionForm(questionId: string | undefined, laws: reado
         status: meta?.status ?? 'active',
         origin: meta?.origin ?? 'staff',
         updatedAt: new Date().toISOString(),
+        removedAt: meta?.removedAt ?? null,
+        removedBy: meta?.removedBy ?? null,
       };
       rememberQuestion(saved);
       setProvenance({ lessonId: draft.lessonId, checked: draft.checked, article: draft.article });
-      setMeta({ status: saved.status, origin: saved.origin, updatedAt: saved.updatedAt });
+      setMeta({ status: saved.status, origin: saved.origin, updatedAt: saved.updatedAt, removedAt: saved.removedAt, removedBy: saved.removedBy });
       markStaffChanged('questions');
     });
   }, [form, id, provenance, meta, run]);

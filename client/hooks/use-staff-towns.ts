@@ -14,12 +14,15 @@ export function useStaffTowns(): {
   saved: string | null;
   saveTown: (town: string) => Promise<void>;
   problem: string | null;
+  /** The town the last save (and so its problem or error) was for. */
+  lastTown: string | null;
 } {
   const list = useCall('account', 'listRegions', {});
   const save = useStaffAction('learnAdmin', 'setTownWomen');
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [lastTown, setLastTown] = useState<string | null>(null);
   const towns: Towns | undefined = list.data?.towns;
 
   useEffect(() => {
@@ -34,10 +37,11 @@ export function useStaffTowns(): {
 
   const saveTown = useCallback(
     async (town: string) => {
+      setLastTown(town);
       const text = drafts[town] ?? '';
       const women = text === '' ? null : Number(text);
       if (women !== null && (!Number.isInteger(women) || women < 1)) {
-        setProblem('请填写大于 0 的整数，或留空表示未设置');
+        setProblem('请填写大于 0 的整数；不知道可以留空');
         return;
       }
       const done = await save.run({ town, women });
@@ -45,5 +49,5 @@ export function useStaffTowns(): {
     },
     [drafts, save],
   );
-  return { list, drafts, setDraft, save, saved, saveTown, problem };
+  return { list, drafts, setDraft, save, saved, saveTown, problem, lastTown };
 }

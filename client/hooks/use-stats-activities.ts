@@ -37,3 +37,16 @@ export function useStatsActivities(): StatsActivities {
   const setPage = useCallback((p: number) => setPageState(Math.min(100, Math.max(1, p))), []);
   return { year, thisYear, setYear, page, setPage, list };
 }
+
+/** Activities the list showed, so that the edit page opened from it has the record without a call. */
+const shownActivities = new Map<string, Activity>();
+
+/** Keeps an activity of the list for its edit page. */
+export function rememberActivity(a: Activity): void {
+  shownActivities.set(a.id, a);
+}
+
+/** An activity the list showed this session, or null. */
+export function rememberedActivity(id: string): Activity | null {
+  return shownActivities.get(id) ?? null;
+}

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 
 /**
- * The reader's display preference (大字模式), kept in storage and shared by every open page:
+ * The reader's preferences: 大字模式, kept in storage and shared by every open page:
  * pages of a mini-program stay mounted in the page stack, so a change must reach them all.
  */
 
@@ -40,4 +40,24 @@ export function subscribeLargeText(listener: () => void): () => void {
   return () => {
     listeners.delete(listener);
   };
+}
+
+const CHECK_EACH_KEY = 'jgfzt.checkEach';
+
+/** Whether practice shows right or wrong after each question (her choice, remembered). */
+export function getCheckEach(): boolean {
+  try {
+    return Taro.getStorageSync(CHECK_EACH_KEY) === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Remembers whether practice shows right or wrong after each question. */
+export function setCheckEach(on: boolean): void {
+  try {
+    Taro.setStorageSync(CHECK_EACH_KEY, on);
+  } catch {
+    // storage unavailable: the choice holds for this quiz only
+  }
 }

@@ -60,8 +60,9 @@ function mapTree(tree: Tree, leaf: (n: number) => unknown): Record<string, unkno
   return out;
 }
 
-function treeOf(first: boolean, town: string, ev: CountedEvent): Tree {
-  const amounts: Tree = { times: 1, ...(first ? { people: 1 } : {}), ...(ev.sums ?? {}) };
+function treeOf(first: boolean, town: string, ev: CountedEvent, sign: 1 | -1 = 1): Tree {
+  const sums = Object.fromEntries(Object.entries(ev.sums ?? {}).map(([k, n]) => [k, n * sign]));
+  const amounts: Tree = { times: sign, ...(first ? { people: sign } : {}), ...sums };
   return { ...amounts, towns: { [town]: amounts }, ...(ev.village ? { villages: { [ev.village]: amounts } } : {}), ...((ev.totals ?? {}) as Tree) };
 }
 
@@ -72,11 +73,12 @@ const remember = (id: string) => {
   known.add(id);
 };
 
-/** Adds an event to one counter document, creating it on the period's first event. */
-async function bump(id: string, base: Record<string, string>, town: string, first: boolean, ev: CountedEvent): Promise<void> {
-  const tree = treeOf(first, town, ev);
+/** Adds an event to one counter document, creating it on the period's first event (a take-back never creates). */
+async function bump(id: string, base: Record<string, string>, town: string, first: boolean, ev: CountedEvent, sign: 1 | -1 = 1): Promise<void> {
+  const tree = treeOf(first, town, ev, sign);
   const inc = { ...mapTree(tree, (n) => _.inc(n)), updatedAt: db.serverDate() };
   if ((await updateById(COLL.counters, id, inc)) > 0) return remember(id);
+  if (sign < 0) return;
   try {
     await insert(COLL.counters, { _id: id, ...base, people: 0, ...mapTree(tree, (n) => n), updatedAt: db.serverDate() });
   } catch (err) {
@@ -91,17 +93,17 @@ async function bump(id: string, base: Record<string, string>, town: string, firs
  * Adds the same amounts to several counter documents. When all are known to exist, one
  * multi-document update does it; otherwise each goes its own way (and may be created).
  */
-async function bumpAll(targets: Array<{ id: string; base: Record<string, string> }>, town: string, first: boolean, ev: CountedEvent): Promise<void> {
+async function bumpAll(targets: Array<{ id: string; base: Record<string, string> }>, town: string, first: boolean, ev: CountedEvent, sign: 1 | -1 = 1): Promise<void> {
   if (targets.length > 1 && targets.every((t) => known.has(t.id))) {
-    const inc = { ...mapTree(treeOf(first, town, ev), (n) => _.inc(n)), updatedAt: db.serverDate() };
+    const inc = { ...mapTree(treeOf(first, town, ev, sign), (n) => _.inc(n)), updatedAt: db.serverDate() };
     if ((await updateWhere(COLL.counters, { _id: _.in(targets.map((t) => t.id)) }, inc)) === targets.length) return;
     // The cache was wrong (another database behind this instance): create what is missing.
     known.clear();
     const present = new Set((await listByIds<{ _id: string }>(COLL.counters, targets.map((t) => t.id))).map((d) => d._id));
-    await Promise.all(targets.filter((t) => !present.has(t.id)).map((t) => bump(t.id, t.base, town, first, ev)));
+    await Promise.all(targets.filter((t) => !present.has(t.id)).map((t) => bump(t.id, t.base, town, first, ev, sign)));
     return;
   }
-  await Promise.all(targets.map((t) => bump(t.id, t.base, town, first, ev)));
+  await Promise.all(targets.map((t) => bump(t.id, t.base, town, first, ev, sign)));
 }
 
 /**
@@ -195,4 +197,25 @@ export async function bumpCounters(events: CountedEvent[], won: ReadonlySet<stri
  */
 export async function countEvents(events: CountedEvent[], known?: KnownMarkers): Promise<void> {
   await bumpCounters(events, await claimFirsts(events, newId('ev'), known));
+}
+
+/**
+ * Adds (sign 1) or takes back (sign -1) an event that is its own distinct "person" (an offline
+ * activity, counted once): 人次, 人数 and its amounts move together in every period and breakdown,
+ * without markers. Editing such an event is taking the old one back and adding the new one.
+ */
+export async function shiftOwnEvent(ev: CountedEvent, sign: 1 | -1): Promise<void> {
+  const { variants, keys } = planOf(ev);
+  const town = ev.town ?? NO_TOWN;
+  await Promise.all(
+    variants.map((metric) =>
+      bumpAll(
+        PERIODS.map((period) => ({ id: counterId(metric, period, keys[period]), base: { metric, period, key: keys[period] } })),
+        town,
+        true,
+        ev,
+        sign,
+      ),
+    ),
+  );
 }

@@ -51,16 +51,28 @@ export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn
       list<TownDoc>(db.collection(COLL.regions).orderBy('order', 'asc').limit(100)),
       list<ProgressDoc>(db.collection(COLL.progress).where({ rankingOptIn: true }).orderBy('points', 'desc').limit(20)),
     ]);
-    const rows = towns.map((t) => {
+    const all = towns.map((t) => {
       const people = counter?.towns?.[t._id]?.people ?? 0;
       const women = typeof t.women === 'number' && t.women > 0 ? t.women : null;
       return { town: t._id, name: t.name, people, women, rate: women ? people / women : null };
     });
-    rows.sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || b.people - a.people);
+    // Towns nobody of took part are left out; rates are compared only when every town listed has one.
+    const active = all.filter((r) => r.people > 0);
+    const by: 'rate' | 'people' = active.length > 0 && active.every((r) => r.rate !== null) ? 'rate' : 'people';
+    const figure = (r: (typeof active)[number]) => (by === 'rate' ? (r.rate ?? 0) : r.people);
+    active.sort((a, b) => figure(b) - figure(a) || b.people - a.people);
+    const ranked = active.map((r, i) => ({ ...r, rank: i + 1 }));
+    // Equal figures share a rank (1, 2, 2, 4).
+    ranked.forEach((r, i) => {
+      const before = ranked[i - 1];
+      if (before && figure(before) === figure(r)) r.rank = before.rank;
+    });
     return {
       period,
       key,
-      towns: rows,
+      by,
+      towns: ranked,
+      quietTowns: all.length - active.length,
       people: leaders.map((p, i) => ({ rank: i + 1, name: p.displayName ?? '学员', townName: p.townName, points: p.points, me: p._id === ctx.openid })),
     };
   },
@@ -73,7 +85,7 @@ export const peopleHandlers: Pick<L, 'myProgress' | 'ranking' | 'setRankingOptIn
   },
 
   async listCampaigns(_input, ctx) {
-    const campaigns = await list<CampaignDoc>(db.collection(COLL.campaigns).where({ published: true, endsAt: _.gte(ctx.now) }).orderBy('endsAt', 'asc').limit(20));
+    const campaigns = await list<CampaignDoc>(db.collection(COLL.campaigns).where({ published: true, endsAt: _.gte(ctx.now), removed: _.neq(true) }).orderBy('endsAt', 'asc').limit(20));
     const day = chinaDay(ctx.now);
     const [quotas, progress] = await Promise.all([
       listByIds<{ count: number }>(COLL.quotas, campaigns.map((c) => quotaId(ctx.openid, c._id, day))),

@@ -67,8 +67,8 @@ async function practice(ctx: CallContext, lawId: string, count: number) {
 }
 
 async function campaign(ctx: CallContext, campaignId: string) {
-  const c = await getById<CampaignDoc>(COLL.campaigns, campaignId);
-  if (!c || !c.published) throw new AppError('NOT_FOUND', '没有找到这个活动');
+  const c = await getById<CampaignDoc & { removed?: boolean }>(COLL.campaigns, campaignId);
+  if (!c || !c.published || c.removed) throw new AppError('NOT_FOUND', '没有找到这个活动');
   if (ctx.now < c.startsAt) throw new AppError('CONFLICT', '活动还没有开始');
   if (ctx.now > c.endsAt) throw new AppError('CONFLICT', '活动已经结束');
   const laws = Object.keys(c.ratio).filter((l) => (c.ratio[l] ?? 0) > 0);
@@ -247,12 +247,37 @@ async function storedResult(ctx: CallContext, attempt: AttemptDoc, graded: Grade
   return expandResult(attempt, graded, new Map(docs.map((q) => [q._id, q])), laws);
 }
 
-/** Quizzes: start, submit (graded once), results, the mistake book and drills. */
-export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'listMistakes' | 'drillMistakes'> = {
+/** Modes whose answers may be graded one at a time (nothing rides on them but practice). */
+const CHECKABLE: ReadonlyArray<AttemptDoc['mode']> = ['practice', 'drill'];
+
+/** Quizzes: start, check one answer, submit (graded once), results, the mistake book and drills. */
+export const quizHandlers: Pick<L, 'startQuiz' | 'checkAnswer' | 'submitQuiz' | 'getResult' | 'listMistakes' | 'drillMistakes'> = {
   startQuiz(input, ctx) {
     if (input.mode === 'practice') return practice(ctx, input.lawId, input.count ?? DEFAULT_COUNT);
     if (input.mode === 'campaign') return campaign(ctx, input.campaignId);
     return daily(ctx);
+  },
+
+  async checkAnswer({ attemptId, questionId, keys }, ctx) {
+    const [attempt, version] = await Promise.all([ownAttempt(ctx, attemptId), questionsVersion()]);
+    if (!CHECKABLE.includes(attempt.mode)) throw new AppError('CONFLICT', '这类答题要交卷后才能看答案');
+    if (attempt.status !== 'open') throw new AppError('CONFLICT', '这次答题已经交卷了');
+    if (!attempt.questions.some((q) => q.id === questionId)) throw new AppError('INVALID_INPUT', '这道题不属于这次答题');
+    const [q] = await questionsByIds([questionId], ctx.now, version);
+    if (!q) throw new AppError('NOT_FOUND', '没有找到这道题');
+    const options = new Set(q.options.map((o) => o.key));
+    if (keys.some((k) => !options.has(k)) || new Set(keys).size !== keys.length) throw new AppError('INVALID_INPUT', '选的答案不在选项里');
+    if (q.type !== 'multiple' && keys.length !== 1) throw new AppError('INVALID_INPUT', '这道题只能选一个答案');
+    // The first answer is the one that counts: once she has seen the key, it cannot change.
+    const locked = await updateWhere(COLL.attempts, { _id: attemptId, status: 'open', [`checked.${questionId}`]: _.exists(false) }, { [`checked.${questionId}`]: keys });
+    let chosen = keys;
+    if (locked === 0) {
+      const again = await ownAttempt(ctx, attemptId);
+      const kept = again.checked?.[questionId];
+      if (!kept) throw new AppError('CONFLICT', '这次答题已经交卷了');
+      chosen = kept;
+    }
+    return { questionId, chosen, answer: q.answer, correct: isCorrect(q, chosen), explanation: q.explanation, article: q.article };
   },
 
   async submitQuiz({ attemptId, answers }, ctx) {
@@ -269,6 +294,8 @@ export const quizHandlers: Pick<L, 'startQuiz' | 'submitQuiz' | 'getResult' | 'l
       if (given.has(a.questionId)) throw new AppError('INVALID_INPUT', '同一道题提交了两次答案');
       given.set(a.questionId, a.keys);
     }
+    // Answers already checked one by one are locked: those count, whatever arrives now.
+    for (const [questionId, keys] of Object.entries(attempt.checked ?? {})) if (drawn.has(questionId)) given.set(questionId, keys);
     const [docs, campaignDoc] = await Promise.all([
       questionsByIds([...drawn], ctx.now, version),
       attempt.campaignId ? getById<CampaignDoc>(COLL.campaigns, attempt.campaignId) : Promise.resolve(null),

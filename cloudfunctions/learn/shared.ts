@@ -37,6 +37,8 @@ export interface AttemptDoc {
   passMark: number | null;
   day: string;
   status: 'open' | 'submitted';
+  /** Answers already graded one by one (practice and drills): locked, 交卷 counts these. */
+  checked?: Record<string, string[]>;
   /** The grading, kept compact: the full result is rebuilt from the questions when read. */
   graded?: GradedDoc;
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result';
 import { _, db } from '../_lib/cloud';
 import { campaignOut, type CampaignDoc } from '../_lib/campaigns';
 import { COLL } from '../_lib/collections';
+import { lessonOf, recountLessons, type LessonDoc } from '../_lib/lessons';
 import { questionsChanged } from '../_lib/question-version';
 import { countWhere, getById, insert, insertAll, isDuplicateKey, list, listByIds, pageOf, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import { hashId } from '../_lib/ids';
@@ -14,8 +15,9 @@ import type { CallContext } from '../_lib/handler';
 import { createFunction } from '../_lib/handler';
 import { chinaDay, parseInstant } from '../../shared/time';
 
-type LawDoc = { _id: string; short: string; name: string; lessonCount: number; questionCount?: number };
-type QuestionDoc = Omit<QuestionDraft, 'id'> & { _id: string; status: 'active' | 'retired'; origin?: 'seed' | 'staff' | 'import'; updatedAt?: Date; editedAt?: Date };
+type LawDoc = { _id: string; short: string; name: string; version: string; order: number; intro: string; lessonCount: number; questionCount?: number };
+type QuestionDoc = Omit<QuestionDraft, 'id'> & { _id: string; status: 'active' | 'retired'; origin?: 'seed' | 'staff' | 'import'; updatedAt?: Date; editedAt?: Date; retiredAt?: Date; retiredByName?: string };
+type StaffCampaignDoc = CampaignDoc & { removed?: boolean; removedAt?: Date; removedByName?: string };
 
 const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 
@@ -88,12 +90,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-async function recountLessons(lawId: string): Promise<void> {
-  const res = (await db.collection(COLL.lessons).where({ lawId }).count()) as { total: number };
-  await updateById(COLL.laws, lawId, { lessonCount: res.total });
+const stamp = (ctx: CallContext) => ({ updatedAt: ctx.now, updatedBy: ctx.openid });
+
+/** Who removed something and when, kept on the record so that staff can see it and undo it. */
+async function removal(ctx: CallContext, prefix: 'retired' | 'removed'): Promise<Record<string, unknown>> {
+  const me = await ctx.profile();
+  return { [`${prefix}At`]: ctx.now, [`${prefix}By`]: ctx.openid, [`${prefix}ByName`]: me.name ?? '工作人员' };
 }
 
-const stamp = (ctx: CallContext) => ({ updatedAt: ctx.now, updatedBy: ctx.openid });
+/** The removal fields taken off a restored record. */
+const unremoval = (prefix: 'retired' | 'removed') => ({ [`${prefix}At`]: _.remove(), [`${prefix}By`]: _.remove(), [`${prefix}ByName`]: _.remove() });
+
+/** Who removed a record and when, as the contracts show it. */
+function removedOut(at: Date | undefined, byName: string | undefined): { removedAt: string | null; removedBy: string | null } {
+  return { removedAt: at ? at.toISOString() : null, removedBy: at ? (byName ?? '工作人员') : null };
+}
 
 export const main = createFunction('learnAdmin', learnAdminContract, {
   async listQuestions({ lawId, status, type, keyword, page, pageSize }) {
@@ -120,7 +131,7 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
         checked: d.checked ?? '',
         ...(d.lessonId ? { lessonId: d.lessonId } : {}),
       });
-      return { ...q, status: d.status, origin: d.origin ?? 'seed', updatedAt: d.updatedAt ? d.updatedAt.toISOString() : null };
+      return { ...q, status: d.status, origin: d.origin ?? 'seed', updatedAt: d.updatedAt ? d.updatedAt.toISOString() : null, ...removedOut(d.status === 'retired' ? d.retiredAt : undefined, d.retiredByName) };
     });
     return { items, total: count.total, page, pageSize };
   },
@@ -161,7 +172,7 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     const next = restore ? 'active' : 'retired';
     if (current.status === next) return { id, status: next };
     // Conditional, so two clicks at once change the bank once.
-    const changed = await updateWhere(COLL.questions, { _id: id, status: current.status }, restore ? { status: 'active', retiredAt: _.remove(), ...stamp(ctx) } : { status: 'retired', retiredAt: ctx.now, ...stamp(ctx) });
+    const changed = await updateWhere(COLL.questions, { _id: id, status: current.status }, restore ? { status: 'active', ...unremoval('retired'), ...stamp(ctx) } : { status: 'retired', ...(await removal(ctx, 'retired')), ...stamp(ctx) });
     if (changed > 0) {
       try {
         await bankChange(current.lawId, [id], Boolean(restore));
@@ -174,28 +185,76 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
 
   async saveLesson({ lesson }, ctx) {
     await requireLaw(lesson.lawId);
-    const current = await getById<{ lawId: string }>(COLL.lessons, lesson.id);
-    await setById(COLL.lessons, lesson.id, { ...lesson, ...stamp(ctx) });
+    const current = await getById<LessonDoc>(COLL.lessons, lesson.id);
+    // Editing keeps a removed lesson removed (and who removed it): only 恢复 brings it back.
+    const kept = current?.status === 'retired' ? { status: 'retired', retiredAt: current.retiredAt, retiredBy: current.retiredBy, retiredByName: current.retiredByName } : {};
+    await setById(COLL.lessons, lesson.id, { ...lesson, ...kept, ...stamp(ctx) });
     await recountLessons(lesson.lawId);
     if (current && current.lawId !== lesson.lawId) await recountLessons(current.lawId);
     return { id: lesson.id };
   },
 
-  async retireLesson({ id }) {
-    const current = await getById<{ lawId: string }>(COLL.lessons, id);
+  async retireLesson({ id, restore }, ctx) {
+    const current = await getById<LessonDoc>(COLL.lessons, id);
     if (!current) throw new AppError('NOT_FOUND', '没有找到这一课');
-    await db.collection(COLL.lessons).doc(id).remove();
+    const next = restore ? 'active' : 'retired';
+    if ((current.status ?? 'active') === next) return { id, status: next };
+    await updateById(COLL.lessons, id, restore ? { status: _.remove(), ...unremoval('retired'), ...stamp(ctx) } : { status: 'retired', ...(await removal(ctx, 'retired')), ...stamp(ctx) });
     await recountLessons(current.lawId);
-    return { id };
+    return { id, status: next };
+  },
+
+  async listLessons({ lawId }) {
+    const law = await requireLaw(lawId);
+    const docs = await list<LessonDoc>(
+      db
+        .collection(COLL.lessons)
+        .where({ lawId })
+        .orderBy('order', 'asc')
+        .field({ _id: true, order: true, title: true, summary: true, status: true, retiredAt: true, retiredByName: true })
+        .limit(100),
+    );
+    let number = 0;
+    const lessons = docs.map((d) => {
+      const removed = d.status === 'retired';
+      if (!removed) number += 1;
+      return {
+        id: d._id,
+        order: d.order,
+        number: removed ? null : number,
+        title: d.title,
+        summary: d.summary,
+        status: removed ? ('retired' as const) : ('active' as const),
+        ...removedOut(removed ? d.retiredAt : undefined, d.retiredByName),
+      };
+    });
+    return { law: { id: law._id, name: law.name, short: law.short, version: law.version, order: law.order, intro: law.intro }, lessons };
+  },
+
+  async getLesson({ id }) {
+    const doc = await getById<LessonDoc>(COLL.lessons, id);
+    if (!doc) throw new AppError('NOT_FOUND', '没有找到这一课');
+    const lesson = lessonOf(doc);
+    return { lesson, status: doc.status === 'retired' ? ('retired' as const) : ('active' as const) };
   },
 
   async listCampaigns({ cursor, id }) {
+    const out = (c: StaffCampaignDoc) => ({ ...campaignOut(c), removed: c.removed === true, ...removedOut(c.removed ? c.removedAt : undefined, c.removedByName) });
     if (id) {
-      const one = await getById<CampaignDoc>(COLL.campaigns, id);
-      return { campaigns: one ? [campaignOut(one)] : [], next: null };
+      const one = await getById<StaffCampaignDoc>(COLL.campaigns, id);
+      return { campaigns: one ? [out(one)] : [], next: null };
     }
-    const page = await pageOf<CampaignDoc>(COLL.campaigns, {}, { field: 'startsAt', dir: 'desc' }, cursor, STAFF_PAGE);
-    return { campaigns: page.items.map(campaignOut), next: page.next };
+    const page = await pageOf<StaffCampaignDoc>(COLL.campaigns, {}, { field: 'startsAt', dir: 'desc' }, cursor, STAFF_PAGE);
+    return { campaigns: page.items.map(out), next: page.next };
+  },
+
+  async removeCampaign({ id, restore }, ctx) {
+    const current = await getById<StaffCampaignDoc>(COLL.campaigns, id);
+    if (!current) throw new AppError('NOT_FOUND', '没有找到这个活动');
+    const removed = !restore;
+    if ((current.removed === true) === removed) return { id, removed };
+    await updateById(COLL.campaigns, id, removed ? { removed: true, ...(await removal(ctx, 'removed')), ...stamp(ctx) } : { removed: false, ...unremoval('removed'), ...stamp(ctx) });
+    return { id, removed };
   },
 
   async saveCampaign({ campaign }, ctx) {
@@ -209,8 +268,11 @@ export const main = createFunction('learnAdmin', learnAdminContract, {
     if (laws.length !== weighted.length) throw new AppError('INVALID_INPUT', '出题比例里有不存在的法律');
     const { id: givenId, ...fields } = campaign;
     const id = givenId ?? newId('c');
-    if (givenId && !(await getById(COLL.campaigns, givenId))) throw new AppError('NOT_FOUND', '没有找到这个活动');
-    await setById(COLL.campaigns, id, { ...fields, ratio: Object.fromEntries(weighted), startsAt, endsAt, ...stamp(ctx) });
+    const current = givenId ? await getById<StaffCampaignDoc>(COLL.campaigns, givenId) : null;
+    if (givenId && !current) throw new AppError('NOT_FOUND', '没有找到这个活动');
+    // Editing keeps a removed campaign removed (and who removed it): only 恢复 brings it back.
+    const kept = current?.removed ? { removed: true, removedAt: current.removedAt, removedBy: (current as { removedBy?: string }).removedBy, removedByName: current.removedByName } : {};
+    await setById(COLL.campaigns, id, { ...fields, ratio: Object.fromEntries(weighted), startsAt, endsAt, ...kept, ...stamp(ctx) });
     return { id };
   },
 

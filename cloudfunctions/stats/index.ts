@@ -1,22 +1,18 @@
-import { randomBytes } from 'node:crypto';
 import { statsContract, type Dashboard } from '../../shared/contracts/stats';
-
 import { daysOf, keyOfDay, trendOf } from '../../shared/domain/periods';
-import type { ACTIVITY_TYPES} from '../../shared/domain/stats-catalog';
 import { TREND_METRICS, dashboardMetrics } from '../../shared/domain/stats-catalog';
 import type { SheetData } from '../../shared/domain/xlsx-writer';
 import { AppError } from '../../shared/result';
-import { counterId, NO_TOWN } from '../../shared/stats-keys';
-import { addDays, chinaDay, chinaInstant, daysBetween, formatDay, later, periodLabel, yearOfDay, type Period } from '../../shared/time';
-import { db } from '../_lib/cloud';
+import { counterId } from '../../shared/stats-keys';
+import { addDays, chinaDay, daysBetween, formatDay, periodLabel, type Period } from '../../shared/time';
 import { COLL } from '../_lib/collections';
-import { countEvent } from '../_lib/counters';
 import { exportWorkbook } from '../_lib/export';
-import { insert, list, listByIds } from '../_lib/db-helpers';
+import { listByIds } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
-import { liveVillage, placeName, townsById, type TownDoc } from '../_lib/regions';
+import { placeName, townsById } from '../_lib/regions';
 import { buildDashboard, type CounterDoc, type Scope } from './figures';
+import { activityHandlers } from './activities';
 import { annualFigures } from './annual';
 
 const MAX_CUSTOM_DAYS = 92;
@@ -180,56 +176,5 @@ export const main = createFunction('stats', statsContract, {
     return exportWorkbook(fileName, sheetsOf(d), ctx.now);
   },
 
-  async logActivity({ type, date, title, town, village, reached, materials, note }, ctx) {
-    const me = await ctx.profile();
-    const towns = await townsById(ctx.now);
-    const at = chinaInstant(date, '12:00');
-    if (!at || at.getTime() > later(ctx.now, 1, 'day').getTime()) throw new AppError('INVALID_INPUT', '活动日期不正确');
-    let placeTown: string | null = town ?? null;
-    let placeVillage: string | null = village ?? null;
-    if (me.role === 'station') {
-      placeTown = me.town;
-      placeVillage = me.village;
-    } else if (me.role === 'town') {
-      placeTown = me.town;
-    }
-    const t: TownDoc | undefined = placeTown ? towns.get(placeTown) : undefined;
-    if (placeTown && !t) throw new AppError('INVALID_INPUT', '没有这个镇街');
-    if (placeVillage && !liveVillage(t, placeVillage)) throw new AppError('INVALID_INPUT', '这个村（社区）不在该镇街');
-    const id = `act${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
-    await insert(COLL.activities, {
-      _id: id,
-      type,
-      date,
-      year: yearOfDay(date),
-      title: title.trim(),
-      town: placeTown,
-      village: placeVillage,
-      reached,
-      materials,
-      note: note.trim(),
-      by: ctx.openid,
-      byName: me.name ?? '工作人员',
-      createdAt: ctx.now,
-    });
-    // Counted on the day it happened; each activity counts once (its own id as the "person").
-    await countEvent({ metric: 'activity', person: id, town: placeTown ?? NO_TOWN, village: placeVillage, at, dims: { type }, sums: { reached, materials } });
-    return { id };
-  },
-
-  async listActivities({ year, page }, ctx) {
-    const scope = await scopeOf(ctx);
-    const where: Record<string, unknown> = { year };
-    if (scope.town) where.town = scope.town;
-    if (scope.village) where.village = scope.village;
-    const docs = await list<{ _id: string; type: (typeof ACTIVITY_TYPES)[number]; date: string; title: string; town: string | null; village: string | null; reached: number; materials: number; note: string; byName: string }>(
-      db.collection(COLL.activities).where(where).orderBy('date', 'desc').skip((page - 1) * 20).limit(21),
-    );
-    const towns = await townsById(ctx.now);
-    return {
-      activities: docs.slice(0, 20).map((a) => ({ id: a._id, type: a.type, date: a.date, title: a.title, placeName: placeName(towns, a.town, a.village), reached: a.reached, materials: a.materials, note: a.note, byName: a.byName })),
-      hasMore: docs.length > 20,
-    };
-  },
+  ...activityHandlers(scopeOf),
 });
-

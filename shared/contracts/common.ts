@@ -14,3 +14,6 @@ export const PageInputSchema = z.strictObject({ cursor: z.optional(CursorSchema)
 
 /** The cursor of the following page, or null on the last one. */
 export const NextSchema = z.nullable(z.string());
+
+/** Who removed a record and when (staff see it beside a removed lesson, question or campaign). */
+export const RemovedSchema = z.strictObject({ removedAt: z.nullable(z.string()), removedBy: z.nullable(z.string()) });

@@ -1,8 +1,8 @@
 import * as z from '../zod';
 import { QUESTION_TYPES } from '../domain/quiz';
 import { action } from './define';
-import { CursorSchema, IdSchema, NextSchema } from './common';
-import { LessonSchema } from './content';
+import { CursorSchema, IdSchema, NextSchema, RemovedSchema } from './common';
+import { LawSchema, LessonSchema } from './content';
 import { CampaignSchema, QuestionSchema, REPORT_REASONS } from './quiz';
 
 const STAFF = ['district'] as const;
@@ -13,7 +13,23 @@ const AdminQuestionSchema = z.strictObject({
   status: z.enum(['active', 'retired']),
   origin: z.enum(['seed', 'staff', 'import']),
   updatedAt: z.nullable(z.string()),
+  ...RemovedSchema.shape,
 });
+
+/** A lesson of a law as staff see it: visible or removed, with its number as readers see it. */
+const AdminLessonSchema = z.strictObject({
+  id: IdSchema,
+  order: z.int(),
+  /** The number readers see (its place among the visible lessons); null once removed. */
+  number: z.nullable(z.int()),
+  title: z.string(),
+  summary: z.string(),
+  status: z.enum(['active', 'retired']),
+  ...RemovedSchema.shape,
+});
+
+/** A campaign as staff see it: drafts and removed ones included. */
+const AdminCampaignSchema = z.strictObject({ ...CampaignSchema.shape, removed: z.boolean(), ...RemovedSchema.shape });
 
 /** A question as staff write it: the id is given by the server for new ones. */
 export const QuestionDraftSchema = z.strictObject({
@@ -63,7 +79,7 @@ export const learnAdminContract = {
     output: z.strictObject({ id: IdSchema }),
   }),
   retireQuestion: action({
-    doc: 'Takes a question out of every future draw (kept for past results); restore puts it back.',
+    doc: 'Takes a question out of every future draw (kept for past results, with who and when); restore puts it back.',
     roles: STAFF,
     input: z.strictObject({ id: IdSchema, restore: z.optional(z.boolean()) }),
     output: z.strictObject({ id: IdSchema, status: z.enum(['active', 'retired']) }),
@@ -75,16 +91,34 @@ export const learnAdminContract = {
     output: z.strictObject({ id: IdSchema }),
   }),
   retireLesson: action({
-    doc: 'Removes a lesson from the law (its reads stay counted).',
+    doc: 'Hides a lesson from readers (kept with who and when; its reads stay counted); restore shows it again.',
+    roles: STAFF,
+    input: z.strictObject({ id: IdSchema, restore: z.optional(z.boolean()) }),
+    output: z.strictObject({ id: IdSchema, status: z.enum(['active', 'retired']) }),
+  }),
+  listLessons: action({
+    doc: 'Every lesson of a law, removed ones included, in order.',
+    roles: STAFF,
+    input: z.strictObject({ lawId: IdSchema }),
+    output: z.strictObject({ law: LawSchema, lessons: z.array(AdminLessonSchema) }),
+  }),
+  getLesson: action({
+    doc: 'One lesson in full for the edit form (not counted as a read), removed or not.',
     roles: STAFF,
     input: z.strictObject({ id: IdSchema }),
-    output: z.strictObject({ id: IdSchema }),
+    output: z.strictObject({ lesson: LessonSchema, status: z.enum(['active', 'retired']) }),
   }),
   listCampaigns: action({
-    doc: 'Every campaign, drafts included, latest start first, a page at a time (or the one campaign asked for).',
+    doc: 'Every campaign, drafts and removed ones included, latest start first, a page at a time (or the one campaign asked for).',
     roles: STAFF,
     input: z.strictObject({ cursor: z.optional(CursorSchema), id: z.optional(IdSchema) }),
-    output: z.strictObject({ campaigns: z.array(CampaignSchema), next: NextSchema }),
+    output: z.strictObject({ campaigns: z.array(AdminCampaignSchema), next: NextSchema }),
+  }),
+  removeCampaign: action({
+    doc: 'Hides a campaign from everyone (kept with who and when; attempts and figures stay); restore brings it back.',
+    roles: STAFF,
+    input: z.strictObject({ id: IdSchema, restore: z.optional(z.boolean()) }),
+    output: z.strictObject({ id: IdSchema, removed: z.boolean() }),
   }),
   saveCampaign: action({
     doc: 'Creates (no id) or edits a campaign: window, daily cap, question count, per-law ratio, pass mark, optional time limit.',

@@ -2,11 +2,12 @@ import * as z from '../zod';
 import { action } from './define';
 import { CursorSchema, EmptySchema, IdSchema, NextSchema } from './common';
 import { LawSchema, LessonSchema } from './content';
-import { AnswerSchema, CampaignSchema, QuestionSchema, QuizResultSchema, StoredResultSchema, QuizSchema, REPORT_REASONS } from './quiz';
+import { AnswerSchema, CampaignSchema, CheckedAnswerSchema, QuestionSchema, QuizResultSchema, StoredResultSchema, QuizSchema, REPORT_REASONS } from './quiz';
 
 export { ArticleSchema, ContactSchema, LawSchema, LessonSchema, type Article, type Law, type Lesson } from './content';
 
-const LawSummarySchema = z.strictObject({ ...LawSchema.shape, lessonCount: z.int() });
+const LawSummarySchema = z.strictObject({ ...LawSchema.shape, lessonCount: z.int(), questionCount: z.int() });
+/** A lesson in a law's list; `order` is the number readers see (its place among the visible lessons). */
 const LessonSummarySchema = z.strictObject({ id: IdSchema, order: z.int(), title: z.string(), summary: z.string() });
 const LessonLinkSchema = z.nullable(z.strictObject({ id: IdSchema, title: z.string() }));
 
@@ -38,7 +39,11 @@ const ProgressSchema = z.strictObject({
 const RankingSchema = z.strictObject({
   period: z.enum(['month', 'year']),
   key: z.string(),
-  towns: z.array(z.strictObject({ town: IdSchema, name: z.string(), people: z.int(), women: z.nullable(z.int()), rate: z.nullable(z.number()) })),
+  /** How the towns are ranked: by participation rate when every town listed has its number of women, else by participants. */
+  by: z.enum(['rate', 'people']),
+  /** Towns with participants, ranked (equal figures share a rank); towns with none are left out and counted here. */
+  towns: z.array(z.strictObject({ rank: z.int(), town: IdSchema, name: z.string(), people: z.int(), women: z.nullable(z.int()), rate: z.nullable(z.number()) })),
+  quietTowns: z.int(),
   people: z.array(z.strictObject({ rank: z.int(), name: z.string(), townName: z.nullable(z.string()), points: z.int(), me: z.boolean() })),
 });
 
@@ -52,9 +57,9 @@ const CampaignViewSchema = z.strictObject({
 /** The `learn` function: lessons, quizzes, the mistake book, progress and ranking. */
 export const learnContract = {
   listLaws: action({
-    doc: 'The laws taught, in display order, with the number of lessons of each; and whether to ask the caller her place.',
+    doc: 'The laws one can learn (with lessons or questions), in display order, with their numbers of lessons and questions; `all` lists every law (staff pickers); and whether to ask the caller her place.',
     roles: 'any',
-    input: EmptySchema,
+    input: z.strictObject({ all: z.optional(z.boolean()) }),
     output: z.strictObject({
       laws: z.array(LawSummarySchema),
       /** A resident who has neither chosen her place nor skipped: the first screen asks once (no second call). */
@@ -62,16 +67,16 @@ export const learnContract = {
     }),
   }),
   listLessons: action({
-    doc: 'The lessons of one law, in order.',
+    doc: 'The visible lessons of one law, numbered as shown, and how many practice questions it has.',
     roles: 'any',
     input: z.strictObject({ lawId: IdSchema }),
-    output: z.strictObject({ law: LawSchema, lessons: z.array(LessonSummarySchema) }),
+    output: z.strictObject({ law: LawSchema, lessons: z.array(LessonSummarySchema), questionCount: z.int() }),
   }),
   getLesson: action({
-    doc: 'One lesson in full; counts a lesson read (人次 and 人数).',
+    doc: 'One visible lesson in full, its number among the visible lessons of its law and their count; counts a lesson read (人次 and 人数).',
     roles: 'any',
     input: z.strictObject({ lessonId: IdSchema }),
-    output: z.strictObject({ lesson: LessonSchema, law: LawSchema, prev: LessonLinkSchema, next: LessonLinkSchema }),
+    output: z.strictObject({ lesson: LessonSchema, law: LawSchema, number: z.int(), count: z.int(), prev: LessonLinkSchema, next: LessonLinkSchema }),
   }),
   startQuiz: action({
     doc: 'Starts a quiz: practice on one law, a campaign (window and daily cap enforced) or 每日一题; options shuffled per attempt; no answer key in the reply.',
@@ -82,6 +87,12 @@ export const learnContract = {
       z.strictObject({ mode: z.literal('daily') }),
     ]),
     output: QuizSchema,
+  }),
+  checkAnswer: action({
+    doc: 'Practice and drills only: grades one answer at once and locks it (交卷 counts the locked answer); the key, explanation and article come back only now.',
+    roles: 'any',
+    input: z.strictObject({ attemptId: IdSchema, questionId: IdSchema, keys: z.array(z.string().check(z.regex(/^[A-FT]$/))).check(z.minLength(1), z.maxLength(6)) }),
+    output: CheckedAnswerSchema,
   }),
   submitQuiz: action({
     doc: "Grades an attempt in one call (idempotent on the attempt): score, every question's right answer, explanation and article.",
@@ -115,7 +126,7 @@ export const learnContract = {
     output: ProgressSchema,
   }),
   ranking: action({
-    doc: "Towns by participation rate (distinct participants ÷ the town's women) and, for those who opt in, people by points.",
+    doc: "Towns with participants, by participation rate (distinct participants ÷ the town's women) when every one has that number, else by participants; and, for those who opt in, people by points.",
     roles: 'any',
     input: z.strictObject({ period: z.enum(['month', 'year']) }),
     output: RankingSchema,

@@ -107,6 +107,17 @@ export type QuizResult = z.infer<typeof QuizResultSchema>;
 /** A result read again later: also the name for its certificate, masked (李*), null when she gave none. */
 export const StoredResultSchema = z.strictObject({ ...QuizResultSchema.shape, holderName: z.nullable(z.string()) });
 
+/** One answer graded at once: what counts (the first answer given), whether it is right, and why. */
+export const CheckedAnswerSchema = z.strictObject({
+  questionId: IdSchema,
+  chosen: z.array(z.string()),
+  answer: z.array(z.string()),
+  correct: z.boolean(),
+  explanation: z.string(),
+  article: ArticleSchema,
+});
+export type CheckedAnswer = z.infer<typeof CheckedAnswerSchema>;
+
 export const AnswerSchema = z.strictObject({
   questionId: IdSchema,
   keys: z.array(z.string().check(z.regex(/^[A-FT]$/))).check(z.maxLength(6)),

@@ -1,6 +1,6 @@
 import * as z from '../zod';
 import { CASE_ACTIONS, CASE_OUTCOMES, HELP_CATEGORIES } from '../domain/help';
-import { ACTIVITY_TYPES } from '../domain/stats-catalog';
+import { ACTIVITY_MAX, ACTIVITY_TYPES } from '../domain/stats-catalog';
 import { action } from './define';
 import { IdSchema } from './common';
 
@@ -92,16 +92,35 @@ export const DashboardSchema = z.strictObject({
 });
 export type Dashboard = z.infer<typeof DashboardSchema>;
 
+/** The fields staff fill in for an offline activity; the server refuses figures no activity can have. */
+const ActivityFieldsSchema = z.strictObject({
+  type: z.enum(ACTIVITY_TYPES),
+  date: Day,
+  title: z.string().check(z.minLength(2, '请填写活动名称'), z.maxLength(40, '最多 40 个字')),
+  town: z.optional(IdSchema),
+  village: z.optional(IdSchema),
+  reached: z.int().check(z.minimum(0, '不能是负数'), z.maximum(ACTIVITY_MAX.reached, `一场活动覆盖人数不能超过 ${ACTIVITY_MAX.reached} 人，请核对；大型宣传请按场次分别登记`)),
+  materials: z.int().check(z.minimum(0, '不能是负数'), z.maximum(ACTIVITY_MAX.materials, `一场活动发放资料不能超过 ${ACTIVITY_MAX.materials} 份，请核对；大型宣传请按场次分别登记`)),
+  note: z.string().check(z.maxLength(500, '最多 500 个字')),
+});
+
 const ActivitySchema = z.strictObject({
   id: z.string(),
   type: z.enum(ACTIVITY_TYPES),
   date: z.string(),
   title: z.string(),
+  /** Where it took place, for the edit form (never shown as such). */
+  town: z.nullable(IdSchema),
+  village: z.nullable(IdSchema),
   placeName: z.string(),
   reached: z.int(),
   materials: z.int(),
   note: z.string(),
   byName: z.string(),
+  /** The last change, when it was edited: how many times, by whom, when. */
+  edited: z.nullable(z.strictObject({ times: z.int(), byName: z.string(), at: z.string() })),
+  /** Removed: by whom and when (no longer counted). */
+  removed: z.nullable(z.strictObject({ byName: z.string(), at: z.string() })),
 });
 
 /** The `stats` function: participation figures per area and town, the year-end report, offline work. */
@@ -130,22 +149,25 @@ export const statsContract = {
     output: z.strictObject({ fileName: z.string(), url: z.string(), fileID: z.string() }),
   }),
   logActivity: action({
-    doc: 'Records offline work (讲座, 培训, 宣传资料发放, 走访, 其他): date, place, people reached, materials handed out.',
+    doc: 'Records offline work (讲座, 培训, 宣传资料发放, 走访, 其他): date, place, people reached, materials handed out; absurd figures are refused.',
     roles: STAFF,
-    input: z.strictObject({
-      type: z.enum(ACTIVITY_TYPES),
-      date: Day,
-      title: z.string().check(z.minLength(2, '请填写活动名称'), z.maxLength(40, '最多 40 个字')),
-      town: z.optional(IdSchema),
-      village: z.optional(IdSchema),
-      reached: z.int().check(z.minimum(0), z.maximum(100000)),
-      materials: z.int().check(z.minimum(0), z.maximum(1000000)),
-      note: z.string().check(z.maxLength(500, '最多 500 个字')),
-    }),
+    input: ActivityFieldsSchema,
+    output: z.strictObject({ id: z.string() }),
+  }),
+  updateActivity: action({
+    doc: 'Corrects an activity in my scope: the figures move with it, and the change (who, when, what it was before) is kept on the record.',
+    roles: STAFF,
+    input: z.strictObject({ id: IdSchema, ...ActivityFieldsSchema.shape }),
+    output: z.strictObject({ id: z.string() }),
+  }),
+  removeActivity: action({
+    doc: 'Removes an activity in my scope: it is no longer counted; the record stays with who removed it and when.',
+    roles: STAFF,
+    input: z.strictObject({ id: IdSchema }),
     output: z.strictObject({ id: z.string() }),
   }),
   listActivities: action({
-    doc: 'Offline work logged in my scope, newest first.',
+    doc: 'Offline work logged in my scope, newest first, removed ones marked.',
     roles: STAFF,
     input: z.strictObject({ year: z.int().check(z.minimum(2020), z.maximum(2100)), page: z.int().check(z.minimum(1), z.maximum(100)) }),
     output: z.strictObject({ activities: z.array(ActivitySchema), hasMore: z.boolean() }),

@@ -42,3 +42,25 @@ export function dashboardMetrics(): string[] {
 
 /** The headline metrics drawn as trends. */
 export const TREND_METRICS = ['lesson_read', 'quiz_attempt', 'suggestion', 'help_request', 'activity'] as const;
+
+/**
+ * Figures of one offline activity beyond which it cannot be one activity (the server refuses):
+ * the district's whole year in the 2020 report was 4万余 leaflets, and one event that reaches more
+ * than 20,000 people is a campaign to log as several.
+ */
+export const ACTIVITY_MAX = { reached: 20_000, materials: 50_000 } as const;
+
+/** Figures above which staff are asked to check before saving (possible, but rarely right). */
+export const ACTIVITY_USUAL = { reached: 2_000, materials: 5_000 } as const;
+
+/**
+ * Why the figures of an activity look wrong, in words staff can act on: more people than the
+ * place has women (when that number is set), or more than one activity usually reaches.
+ */
+export function activityWarnings(figures: { reached: number; materials: number }, place: { name: string; women: number | null }): string[] {
+  const out: string[] = [];
+  if (place.women !== null && figures.reached > place.women) out.push(`覆盖 ${figures.reached} 人，比${place.name}登记的妇女人数（${place.women} 人）还多`);
+  else if (figures.reached > ACTIVITY_USUAL.reached) out.push(`覆盖 ${figures.reached} 人，一场线下活动很少超过 ${ACTIVITY_USUAL.reached} 人`);
+  if (figures.materials > ACTIVITY_USUAL.materials) out.push(`发放资料 ${figures.materials} 份，一场活动很少超过 ${ACTIVITY_USUAL.materials} 份`);
+  return out;
+}

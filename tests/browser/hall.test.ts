@@ -297,7 +297,7 @@ describe('网上议事厅 in the browser', () => {
     await form.locator('[data-testid="t-time"]').fill('18:00');
     await shown(page, 'topic-save').click();
     await shown(page, 'save-status').waitFor({ timeout: 15_000 });
-    const id = /编号 ([A-Za-z0-9_-]+)/.exec(await shown(page, 'save-status').innerText())?.[1] ?? '';
+    const id = rig.host.store.candidates('topics', {}).find((t) => t.title === '示例村二晒场防火')?._id ?? '';
     const topic = stored<{ title: string; scope: unknown; deadline: Date; closed: boolean; createdBy: string }>('topics', id);
     expect(topic).toMatchObject({ title: '示例村二晒场防火', scope: { level: 'village', town: 'shuangjiang', village: 'shuangjiang-v2' }, closed: false, createdBy: 'dev-town' });
     // The deadline is China time.

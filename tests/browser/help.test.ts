@@ -146,10 +146,10 @@ describe('服务 (help requests) in the browser', () => {
     expect(doc).toMatchObject({ reference, category: '家庭暴力', urgency: 'urgent', village: 'shuangjiang-v1', consentVersion: CONSENT_VERSION, age: 'adult', phoneMask: '139****5678', status: 'submitted' });
     expect(JSON.stringify(doc)).not.toContain(STORY);
 
-    // 快速离开: a law lesson, and Back does not return to the help pages.
+    // 快速离开: the 学法 tab, and Back does not return to the help pages.
     await shown(page, 'quick-exit').click();
-    await shown(page, 'lesson-reader').waitFor({ timeout: 20_000 });
-    expect(page.url()).toContain('#/pkg-learn/pages/lesson/index?id=constitution-01');
+    await shown(page, 'learn-page').waitFor({ timeout: 20_000 });
+    expect(page.url()).toContain('#/pages/learn/index');
     await page.screenshot({ path: path.join(ARTIFACTS, 'help-quick-exit.png') });
     await page.goBack().catch(() => null);
     await page.waitForTimeout(1500);
@@ -365,6 +365,12 @@ describe('服务 (help requests) in the browser', () => {
     expect(texts.every((t) => t.includes(reference) && t.includes('刘妈'))).toBe(true);
     expect(texts.map((t) => ['查看详情', '受理', '记录处理', '结案'].find((a) => t.includes(a)))).toEqual(['结案', '记录处理', '受理', '查看详情']);
     await page.screenshot({ path: path.join(ARTIFACTS, 'help-audit.png') });
+    // Tapping a name narrows the log to that person, and the filter names her, never her id.
+    await shown(page, 'audit-staff').first().click();
+    await shown(page, 'audit-staff-filter').waitFor({ timeout: 15_000 });
+    const filterLine = await shown(page, 'audit-staff-filter').innerText();
+    expect(filterLine).toContain('刘妈');
+    expect(filterLine).not.toMatch(/dev-|openid/);
     const reads = rig.host.store.candidates('case_audit', {}).filter((e) => e.action === 'audit_read' && e.staff === 'dev-admin');
     expect(reads.length).toBeGreaterThanOrEqual(2);
     expect(reads.some((e) => e.detail === reference)).toBe(true);

@@ -66,6 +66,12 @@ describe('答题 in the browser (h5 build through the local host)', () => {
 
     const ids = await answerAll(page, 2);
     const wrongId = ids[2] as string;
+    // On the last question 交卷 takes 下一题's place in the bar fixed at the bottom of the screen.
+    const bar = shown(page, 'quiz-actions');
+    expect(await bar.locator('[data-testid="quiz-submit"]').count()).toBe(1);
+    expect(await shown(page, 'quiz-next').count()).toBe(0);
+    const box = await bar.boundingBox();
+    expect(Math.round((box?.y ?? 0) + (box?.height ?? 0))).toBe(844);
     expect(new Set(ids).size).toBe(10);
     await wholePage(page, 'quiz.png');
 
@@ -173,14 +179,14 @@ describe('答题 in the browser (h5 build through the local host)', () => {
     for (const key of keysToTap(id, true)) await question.locator(`[data-testid="quiz-option-${key}"]`).click();
     await shown(page, 'quiz-jump-3').click();
     expect(await shown(page, 'quiz-progress').innerText()).toBe('第 3 / 5 题');
-    await shown(page, 'quiz-submit').click();
+    await shown(page, 'quiz-submit-early').click();
     const confirm = shown(page, 'quiz-confirm');
     await confirm.waitFor({ timeout: 5_000 });
     expect(await confirm.innerText()).toContain('还有 4 道题没有答');
     await page.screenshot({ path: path.join(ARTIFACTS, 'quiz-confirm.png') });
     await shown(page, 'quiz-confirm-cancel').click();
     await confirm.waitFor({ state: 'hidden', timeout: 5_000 });
-    await shown(page, 'quiz-submit').click();
+    await shown(page, 'quiz-submit-early').click();
     await shown(page, 'quiz-confirm-submit').click();
 
     await shown(page, 'result-score').waitFor({ timeout: 15_000 });
@@ -194,4 +200,68 @@ describe('答题 in the browser (h5 build through the local host)', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
+
+  it('每日一题 answers at once: one tap gives right or wrong, the explanation and the article, with no answer sheet', async () => {
+    const page = await phonePage(rig);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(rig.base);
+    await shown(page, 'law-list').waitFor({ timeout: 30_000 });
+    const actions: string[] = [];
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.url().includes('/api/fn/')) actions.push(String((req.postDataJSON() as { action?: unknown }).action));
+    });
+    await shown(page, 'daily-start').click();
+    const daily = shown(page, 'daily-quiz');
+    await daily.waitFor({ timeout: 15_000 });
+    expect(await page.locator('[data-testid="quiz-sheet"]:visible, [data-testid="quiz-prev"]:visible, [data-testid="quiz-next"]:visible, [data-testid="quiz-submit"]:visible').count()).toBe(0);
+    const question = shown(page, 'quiz-question');
+    const id = (await question.getAttribute('data-question-id')) as string;
+    for (const key of keysToTap(id, true)) await question.locator(`[data-testid="quiz-option-${key}"]`).click();
+    if ((await shown(page, 'daily-confirm').count()) > 0) await shown(page, 'daily-confirm').click();
+    const feedback = shown(page, 'quiz-feedback');
+    await feedback.waitFor({ timeout: 15_000 });
+    const text = await feedback.innerText();
+    expect(text).toContain('✓ 答对了');
+    expect(text).toContain('解析');
+    expect(await feedback.locator('[data-testid="article-block"]').innerText()).toMatch(/《中华人民共和国.+》第.+条/);
+    expect(await page.locator('[data-testid="quiz-confirm"]:visible').count()).toBe(0);
+    expect(actions).toEqual(['startQuiz', 'submitQuiz']);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'daily-answered.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
+
+  it('practice shows right or wrong after each question when she asks for it, without the key reaching the phone before', async () => {
+    const page = await phonePage(rig);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const bodies: string[] = [];
+    page.on('response', (res) => {
+      if (res.url().includes('/api/fn/learn')) void res.text().then((t) => bodies.push(t));
+    });
+    await page.goto(`${rig.base}/#/pkg-learn/pages/lessons/index?lawId=women-rights`);
+    await shown(page, 'start-practice').click({ timeout: 30_000 });
+    const question = shown(page, 'quiz-question');
+    await question.waitFor({ timeout: 15_000 });
+    const id = (await question.getAttribute('data-question-id')) as string;
+    const { answer } = storedQuestion(id);
+    await page.waitForTimeout(300);
+    expect(bodies.some((b) => b.includes('"answer"'))).toBe(false);
+
+    await shown(page, 'quiz-check-each').click();
+    expect(await shown(page, 'quiz-check-each').getAttribute('aria-checked')).toBe('true');
+    for (const key of keysToTap(id, false)) await question.locator(`[data-testid="quiz-option-${key}"]`).click();
+    if ((await shown(page, 'quiz-check').count()) > 0) await shown(page, 'quiz-check').click();
+    const feedback = shown(page, 'quiz-feedback');
+    await feedback.waitFor({ timeout: 15_000 });
+    expect(await feedback.innerText()).toContain('✗ 答错了');
+    for (const key of answer) expect(await feedback.locator(`[data-testid="result-option-${key}"]`).innerText()).toContain('正确答案');
+    expect(await feedback.locator('[data-testid="article-block"]').count()).toBe(1);
+    // Answered and seen: it cannot be changed any more.
+    expect(await page.locator('[data-testid^="quiz-option-"]:visible').count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'quiz-checked.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 90_000);
 });

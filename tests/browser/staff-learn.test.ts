@@ -126,7 +126,8 @@ describe('工作台 (staff learning content) in the browser', () => {
     // The link on a report opens the question's form, found by its id.
     await done.locator('[data-testid="report-edit-question"]').click();
     await shown(page, 'question-form').waitFor({ timeout: 15_000 });
-    expect(await shown(page, 'question-meta').innerText()).toContain('anti-dv-q001');
+    expect(page.url()).toContain('id=anti-dv-q001');
+    expect(await shown(page, 'question-meta').innerText()).not.toContain('anti-dv-q001');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
@@ -187,7 +188,9 @@ describe('工作台 (staff learning content) in the browser', () => {
     await shown(page, 'campaign-save').click();
     await shown(page, 'save-status').waitFor({ timeout: 15_000 });
     await wholePage(page, 'staff-campaign-edit.png');
-    const id = /编号 ([A-Za-z0-9_-]+)/.exec(await shown(page, 'save-status').innerText())?.[1] ?? '';
+    // Saved, without its internal id on screen.
+    expect(await shown(page, 'save-status').innerText()).toBe('已保存');
+    const id = rig.host.store.candidates('campaigns', {}).find((c) => c.title === '反家暴知识月')?._id ?? '';
     const doc = stored<{ title: string; startsAt: Date; endsAt: Date; ratio: Record<string, number>; timeLimitSec: number | null; published: boolean }>('campaigns', id);
     expect(doc).toMatchObject({ title: '反家暴知识月', ratio: { 'anti-dv': 3 }, timeLimitSec: 600, published: false });
     // The window is China time.
@@ -229,18 +232,28 @@ describe('工作台 (staff learning content) in the browser', () => {
     await last.locator('[data-testid="lesson-remove"]').click();
     expect(stored('lessons', lastId)).toBeDefined();
     await last.locator('[data-testid="lesson-remove-confirm"]').click();
-    await list.locator(`[data-lesson-id="${lastId}"]`).waitFor({ state: 'detached', timeout: 15_000 });
+    // Removed, not destroyed: listed apart with who and when, and back in its place on 恢复.
+    const removed = shown(page, 'lesson-removed-list').locator(`[data-lesson-id="${lastId}"]`);
+    await removed.waitFor({ timeout: 15_000 });
+    expect(await removed.innerText()).toMatch(/王静（区妇联） 于 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 移除/);
     expect(await list.locator('[data-testid="lesson-row"]').count()).toBe(count - 1);
-    expect(stored('lessons', lastId)).toBeUndefined();
+    expect(stored('lessons', lastId)).toMatchObject({ status: 'retired', retiredByName: '王静（区妇联）' });
+    await wholePage(page, 'staff-lesson-removed.png');
+    await removed.locator('[data-testid="lesson-restore"]').click();
+    await list.locator(`[data-testid="lesson-row"][data-lesson-id="${lastId}"]`).waitFor({ timeout: 15_000 });
+    expect(await list.locator('[data-testid="lesson-row"]').count()).toBe(count);
+    expect(await page.locator('[data-testid="lesson-removed-list"]:visible').count()).toBe(0);
+    expect(stored<{ status?: string }>('lessons', lastId)?.status).toBeUndefined();
     expect(errors).toEqual([]);
     await page.context().close();
   }, 120_000);
 
-  it('someone who is not district staff sees 无权限 on the workbench', async () => {
+  it('someone who is not staff is told kindly that the workbench is for the Federation’s staff', async () => {
     const { page, errors } = await pageAs('dev-learner');
     await page.goto(`${rig.base}${HOME}`);
     await shown(page, 'no-access').waitFor({ timeout: 30_000 });
-    expect(await shown(page, 'no-access').innerText()).toContain('无权限');
+    expect(await shown(page, 'no-access').innerText()).toContain('这是妇联工作人员使用的页面');
+    expect(await shown(page, 'no-access-home').innerText()).toBe('回到首页');
     expect(await shown(page, 'staff-home').locator('[data-testid="desk-questions"]').count()).toBe(0);
     await page.screenshot({ path: path.join(ARTIFACTS, 'staff-no-access.png') });
     expect(errors).toEqual([]);

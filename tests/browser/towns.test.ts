@@ -34,14 +34,15 @@ describe('镇街妇女人数 (the denominator of participation rates)', () => {
     await page.context().close();
   }, 90_000);
 
-  it('a user who opens the page cannot save', async () => {
+  it('a user who opens the page is told kindly whose page it is, with a way home and nothing to change', async () => {
     const { page } = await pageAs(rig, 'dev-learner');
     await page.goto(`${rig.base}/#/pkg-staff/pages/towns/index`);
-    const input = shown(page, 'women-guxi');
-    await input.waitFor({ timeout: 20_000 });
-    await input.fill('9');
-    await shown(page, 'save-guxi').click();
-    await shown(page, 'form-errors').waitFor({ timeout: 10_000 });
+    const refusal = shown(page, 'no-access');
+    await refusal.waitFor({ timeout: 20_000 });
+    expect(await refusal.innerText()).toContain('这是妇联工作人员使用的页面');
+    expect(await page.locator('[data-testid^="women-"]:visible, [data-testid^="save-"]:visible').count()).toBe(0);
+    await shown(page, 'no-access-home').click();
+    await shown(page, 'learn-page').waitFor({ timeout: 15_000 });
     expect(rig.host.store.get('regions', 'guxi')?.doc).toMatchObject({ women: null });
     await page.context().close();
   }, 60_000);

@@ -350,8 +350,23 @@ describe('progress and ranking', () => {
       await call(host, 'learn', 'submitQuiz', { attemptId: quiz.attemptId, answers: rightAnswers(quiz) }, who);
     }
     const ranking = dataOf(await call(host, 'learn', 'ranking', { period: 'month' }, 't-1'));
-    expect(ranking.towns[0]).toMatchObject({ town: 'guxi', people: 2, women: 4, rate: 0.5 });
-    expect(ranking.towns.find((t) => t.town === 'zitong')?.rate).toBeNull();
+    expect(ranking.by).toBe('rate');
+    expect(ranking.towns[0]).toMatchObject({ rank: 1, town: 'guxi', people: 2, women: 4, rate: 0.5 });
+    // Towns nobody of took part are folded away, not ranked with 0 people.
+    expect(ranking.towns.every((t) => t.people > 0)).toBe(true);
+    expect(ranking.quietTowns + ranking.towns.length).toBe(host.store.candidates('regions', {}).length);
+  });
+
+  it('ranks by participants while a participating town has no number of women', async () => {
+    await call(host, 'account', 'setRegion', { town: 'zitong' }, 't-3');
+    const quiz = await practice('t-3', 'anti-dv', 1);
+    await call(host, 'learn', 'submitQuiz', { attemptId: quiz.attemptId, answers: [] }, 't-3');
+    const ranking = dataOf(await call(host, 'learn', 'ranking', { period: 'month' }, 't-3'));
+    expect(ranking.by).toBe('people');
+    const guxi = ranking.towns.find((t) => t.town === 'guxi');
+    const zitong = ranking.towns.find((t) => t.town === 'zitong');
+    expect(zitong).toMatchObject({ people: 1, rate: null });
+    expect((guxi?.rank ?? 99) < (zitong?.rank ?? 0)).toBe(true);
   });
 
   it('lists only people who opted in, under a masked name', async () => {

@@ -71,7 +71,17 @@ const CASES: { [F in FnName]: { [A in ActionName<F>]: Case } } = {
     listLaws: { as: LEARNER, input: () => ({}), keep: (d, s) => (s.lawId = first<{ id: string }>(d.laws).id) },
     listLessons: { as: LEARNER, input: (s) => ({ lawId: s.lawId }), keep: (d, s) => (s.lessonId = first<{ id: string }>(d.lessons).id) },
     getLesson: { as: LEARNER, input: (s) => ({ lessonId: s.lessonId }) },
-    startQuiz: { as: LEARNER, input: () => ({ mode: 'practice', lawId: 'anti-dv', count: 5 }), keep: (d, s) => (s.attemptId = String(d.attemptId)) },
+    startQuiz: {
+      as: LEARNER,
+      input: () => ({ mode: 'practice', lawId: 'anti-dv', count: 5 }),
+      keep: (d, s) => {
+        s.attemptId = String(d.attemptId);
+        const q = first<{ id: string; options: Array<{ key: string }> }>(d.questions);
+        s.checkedQuestion = q.id;
+        s.checkedKey = first<{ key: string }>(q.options).key;
+      },
+    },
+    checkAnswer: { as: LEARNER, input: (s) => ({ attemptId: s.attemptId, questionId: s.checkedQuestion, keys: [s.checkedKey] }) },
     // No answers: every question goes into the mistake book, for the drill below.
     submitQuiz: { as: LEARNER, input: (s) => ({ attemptId: s.attemptId, answers: [] }), keep: (d, s) => (s.questionId = first<{ questionId: string }>(d.items).questionId) },
     getResult: { as: LEARNER, input: (s) => ({ attemptId: s.attemptId }) },
@@ -124,13 +134,17 @@ const CASES: { [F in FnName]: { [A in ActionName<F>]: Case } } = {
       }),
     },
     retireLesson: { as: DISTRICT, input: () => ({ id: 'anti-dv-runtime' }) },
+    listLessons: { as: DISTRICT, input: () => ({ lawId: 'anti-dv' }) },
+    getLesson: { as: DISTRICT, input: () => ({ id: 'anti-dv-runtime' }) },
     listCampaigns: { as: DISTRICT, input: () => ({}) },
     saveCampaign: {
       as: DISTRICT,
       input: () => ({
         campaign: { title: '运行环境测试活动', description: '测试', startsAt: inDays(-1), endsAt: inDays(7), dailyCap: 2, questionCount: 5, ratio: { 'anti-dv': 1 }, passMark: 60, timeLimitSec: null, published: true },
       }),
+      keep: (d, s) => (s.campaignId = String(d.id)),
     },
+    removeCampaign: { as: DISTRICT, input: (s) => ({ id: s.campaignId }) },
     importQuestions: {
       as: DISTRICT,
       input: () => ({ fileName: 'runtime.csv', contentBase64: Buffer.from(`${IMPORT_HEADER.join(',')}\r\n${csvRow('运行环境测试导入题，对吗？')}\r\n`).toString('base64') }),
@@ -224,7 +238,9 @@ const CASES: { [F in FnName]: { [A in ActionName<F>]: Case } } = {
     dashboard: { as: DISTRICT, input: () => ({ kind: 'month' }) },
     annualReport: { as: DISTRICT, input: () => ({ year: Number(today().slice(0, 4)) }) },
     exportXlsx: { as: TOWN, input: () => ({ kind: 'year' }) },
-    logActivity: { as: STATION, input: () => ({ type: '讲座', date: today(), title: '法治讲座', reached: 30, materials: 50, note: '' }) },
+    logActivity: { as: STATION, input: () => ({ type: '讲座', date: today(), title: '法治讲座', reached: 30, materials: 50, note: '' }), keep: (d, s) => (s.activityId = String(d.id)) },
+    updateActivity: { as: STATION, input: (s) => ({ id: s.activityId, type: '讲座', date: today(), title: '法治讲座', reached: 35, materials: 50, note: '人数更正' }) },
+    removeActivity: { as: TOWN, input: (s) => ({ id: s.activityId }) },
     listActivities: { as: TOWN, input: () => ({ year: Number(today().slice(0, 4)), page: 1 }) },
   },
   account: {

@@ -74,3 +74,62 @@ export async function wholePage(page: Page, file: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, file) });
   await page.setViewportSize({ width: 390, height: 844 });
 }
+
+/**
+ * Internal record ids as they would leak onto a screen: seeded content ids (anti-dv-01,
+ * women-rights-q007, shuangjiang-v1), sample openids, and generated ids (a prefix, base-36 time
+ * and random hex). Case-sensitive: a 服务编号 such as FW-C0FFEE is meant to be read out.
+ */
+export const INTERNAL_ID = /\b[a-z]+(?:-[a-z]+)*-(?:q\d{3}|\d{2}|[vc]\d+)\b|\bdev-[a-z]+\b|\b(?=[0-9a-z]*\d)(?=[0-9a-z]*[a-z])[0-9a-z]{14,}\b/;
+
+/** What a person can see and tap on the page on screen. */
+export interface PageAudit {
+  /** Visible controls smaller than 44 × 44 CSS px: "width×height what". */
+  small: string[];
+  /** Every visible control, by its test id or its name. */
+  controls: string[];
+  /** Visible text that looks like an internal id. */
+  ids: string[];
+  text: string;
+}
+
+/**
+ * Measures the page on screen: every visible control (links, buttons, inputs, switches, chips,
+ * tabs; a visually hidden input is measured by the label that carries it), and its text.
+ */
+export async function auditPage(page: Page): Promise<PageAudit> {
+  const found = await page.evaluate(() => {
+    const visible = (el: Element) => (el as HTMLElement).checkVisibility({ opacityProperty: true, visibilityProperty: true });
+    const screen = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(visible);
+    const roots: Element[] = [...screen, ...Array.from(document.querySelectorAll('.weui-tabbar')).filter(visible)];
+    const selector = 'a, button, input:not([type=hidden]), textarea, select, [role=button], [role=link], [role=radio], [role=checkbox], [role=switch], [role=tab], .weui-tabbar__item';
+    const small: string[] = [];
+    const controls: string[] = [];
+    for (const root of roots) {
+      for (const el of Array.from(root.querySelectorAll<HTMLElement>(selector))) {
+        const target = el.closest('label') ?? el;
+        if (!visible(target)) continue;
+        const box = target.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue;
+        const name = el.getAttribute('data-testid') ?? el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 30);
+        controls.push(name);
+        if (box.width < 44 || box.height < 44) small.push(`${Math.round(box.width)}×${Math.round(box.height)} ${name}`);
+      }
+    }
+    return { small, controls, text: roots.map((r) => (r as HTMLElement).innerText).join('\n') };
+  });
+  const ids = found.text.split('\n').filter((line) => new RegExp(INTERNAL_ID.source).test(line));
+  return { ...found, ids };
+}
+
+/** Waits until the page on screen has finished loading: it shows text and no loading state. */
+export async function settled(page: Page, ms = 20_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const screen = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.checkVisibility());
+      return screen.length > 0 && screen.every((p) => p.innerText.trim().length > 0 && !p.querySelector('[data-testid="state-loading"]'));
+    },
+    undefined,
+    { timeout: ms },
+  );
+}

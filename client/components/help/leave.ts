@@ -1,13 +1,17 @@
 import Taro from '@tarojs/taro';
-import { ROUTES, lessonUrl } from '../../routes';
+import { ROUTES } from '../../routes';
 
 /**
- * 快速离开: whatever help page is open, replace the whole app with a law lesson, as if she had been
+ * 快速离开: whatever help page is open, replace the whole app with the 学法 tab, as if she had been
  * reading it all along. Form state registered here is wiped first, so nothing of it outlives the tap.
  */
 
-/** The neutral page she lands on: the first constitution lesson. */
-export const NEUTRAL_URL = lessonUrl('constitution-01');
+/**
+ * The neutral page she lands on: the 学法 tab, in the main package, which no staff action can
+ * remove and which renders its own content even when no call succeeds (a lesson could be removed,
+ * and a subpackage may fail to download offline).
+ */
+export const NEUTRAL_URL = ROUTES.learn;
 
 const resets = new Set<() => void>();
 
@@ -30,7 +34,7 @@ function wipe(): void {
 }
 
 /**
- * Browser build: step back to the first entry of the app's history, replace it with the lesson and
+ * Browser build: step back to the first entry of the app's history, replace it with the 学法 tab and
  * reload. The form's entries are gone from history (Back does not return to them) and a reload
  * drops everything held in memory.
  */
@@ -56,16 +60,14 @@ function leaveInBrowser(): void {
   window.history.go(-above);
 }
 
-/** Leaves the help pages at once for a neutral lesson; WeChat then closes the mini-program where it may. */
+/** Leaves the help pages at once for the 学法 tab; WeChat then closes the mini-program where it may. */
 export function leaveNow(): void {
   wipe();
   if (process.env.TARO_ENV === 'h5') {
     leaveInBrowser();
     return;
   }
-  // The lesson lives in a subpackage; offline, its download can fail: the 学法 tab is always there.
   Taro.reLaunch({ url: NEUTRAL_URL })
-    .catch(() => Taro.reLaunch({ url: ROUTES.learn }))
     .then(() => Taro.exitMiniProgram())
     .catch(() => undefined);
 }

@@ -7,7 +7,10 @@ import './place.scss';
 
 function placeOf(profile: Profile): string {
   if (profile.townName && profile.villageName) return `${profile.townName} ${profile.villageName}`;
-  return profile.townName ?? '未选择';
+  if (profile.townName) return profile.townName;
+  // District staff work for the whole district: they have no town to choose.
+  if (profile.role === 'district' || profile.role === 'admin') return '全区';
+  return '未选择';
 }
 
 /** 所在地 under 我的: shown to everyone; a user changes it here, staff places are set by an administrator. */

@@ -12,9 +12,10 @@ interface LoadGateProps {
   children: () => ReactNode;
 }
 
-/** A form page's loading, 无权限 and error states (with 重试); the form once everything is in. */
+/** A form page's loading, refusal and error states (with 重试); the form once everything is in. */
 export function LoadGate({ loading, error, onRetry, loadingText, children }: LoadGateProps) {
-  if (error && isNoAccess(error)) return <NoAccess error={error} />;
+  if (error && isNoAccess(error)) return <NoAccess />;
+  if (error?.code === 'NOT_FOUND') return <NoAccess missing={error} />;
   if (error) {
     return (
       <View className='state state--error' data-testid='state-error'>

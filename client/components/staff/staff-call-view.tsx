@@ -1,25 +1,20 @@
 import type { ReactNode } from 'react';
-import { Text, View } from '@tarojs/components';
 import type { ResultError } from '@shared/result';
 import { CallView } from '../call-view';
 import type { CallState } from '../../hooks/use-call';
+import { useProfile } from '../../hooks/use-profile';
+import { Refusal } from './refusal';
 import './staff.scss';
 
-/** Whether an error means "this person may not use the workbench". */
+/** Whether an error means "this is not for this person" (her role, or a record outside her area). */
 export function isNoAccess(error: ResultError | null): boolean {
   return error?.code === 'FORBIDDEN' || error?.code === 'UNAUTHENTICATED';
 }
 
-/** 无权限: shown instead of a staff page to people who are not district staff. */
-export function NoAccess({ error }: { error: ResultError }) {
-  return (
-    <View className='card no-access' data-testid='no-access' aria-live='polite'>
-      <Text className='no-access__title'>无权限</Text>
-      <Text className='no-access__text'>
-        {error.code === 'UNAUTHENTICATED' ? error.message : '工作台只对区妇联工作人员开放。如需使用，请联系区妇联管理员开通权限。'}
-      </Text>
-    </View>
-  );
+/** The refusal shown when a staff call was refused, or found nothing: in the words that fit the reader's role. */
+export function NoAccess({ missing }: { missing?: ResultError }) {
+  const profile = useProfile({ cached: true });
+  return <Refusal role={profile.data?.role ?? null} need={missing ? 'missing' : 'scope'} what={missing?.message} />;
 }
 
 interface StaffCallViewProps<T> {
@@ -27,11 +22,14 @@ interface StaffCallViewProps<T> {
   loadingText: string;
   emptyText?: string;
   isEmpty?: (data: T) => boolean;
+  /** A next step shown with the empty text (instead of 重试, which suggests something failed). */
+  emptyAction?: ReactNode;
   children: (data: T) => ReactNode;
 }
 
-/** `CallView` for staff pages: a refused call shows 无权限 rather than an error to retry. */
+/** `CallView` for staff pages: a refused call shows the refusal rather than an error to retry. */
 export function StaffCallView<T>({ state, ...rest }: StaffCallViewProps<T>) {
-  if (state.error && isNoAccess(state.error)) return <NoAccess error={state.error} />;
+  if (state.error && isNoAccess(state.error)) return <NoAccess />;
+  if (state.error?.code === 'NOT_FOUND') return <NoAccess missing={state.error} />;
   return <CallView state={state} {...rest} />;
 }

@@ -20,8 +20,8 @@ export function HallArea({ hall }: { hall: Hall }) {
     { key: 'answered', label: '已答复', value: n(hall.answered) },
     { key: 'adoptionRate', label: '采纳率', value: percentText(hall.adoptionRate) },
     { key: 'supports', label: '附议', value: n(hall.supports, '次') },
-    { key: 'averageReplyHours', label: '平均答复时长', value: durationText(hall.averageReplyHours) },
-    { key: 'averageRating', label: '平均满意度', value: hall.averageRating === null ? '—' : `${decimalText(hall.averageRating)} 分（满分 5）` },
+    { key: 'averageReplyHours', label: '平均答复时长（从提交到答复）', value: durationText(hall.averageReplyHours) },
+    { key: 'averageRating', label: '平均满意度（已评价的答复）', value: hall.averageRating === null ? '—' : `${decimalText(hall.averageRating)} 分（满分 5）` },
   ];
   return (
     <View className='card area' data-testid='area-hall'>

@@ -24,7 +24,7 @@ export function HelpArea({ help }: { help: Dashboard['help'] }) {
           { key: 'online', label: '线上求助', value: `${countText(help.online)} 件`, testId: 'help-online' },
           { key: 'visits', label: '来访接待', value: `${countText(help.visits)} 人次`, testId: 'help-visits' },
           { key: 'accepted', label: '已受理', value: `${countText(help.accepted)} 件`, testId: 'help-accepted' },
-          { key: 'acceptTime', label: '平均受理时长', value: durationText(help.averageAcceptHours), testId: 'help-accept-time' },
+          { key: 'acceptTime', label: '平均受理时长（从登记到受理）', value: durationText(help.averageAcceptHours), testId: 'help-accept-time' },
           { key: 'followUps', label: '完成回访', value: `${countText(help.followUpsDone)} 次`, testId: 'help-follow-ups' },
         ]}
       />

@@ -33,10 +33,11 @@ export function LearnArea({ learn }: { learn: Dashboard['learn'] }) {
       <FigureGrid
         testId='learn-summary'
         items={[
-          { key: 'avg', label: '平均分', value: learn.averageScore === null ? '—' : `${decimalText(learn.averageScore)} 分`, testId: 'learn-average' },
-          { key: 'pass', label: '及格率', value: percentText(learn.passRate), testId: 'learn-pass-rate' },
+          { key: 'avg', label: '平均分（全部答题）', value: learn.averageScore === null ? '—' : `${decimalText(learn.averageScore)} 分`, testId: 'learn-average' },
+          { key: 'pass', label: '及格率（答题活动）', value: percentText(learn.passRate), testId: 'learn-pass-rate' },
         ]}
       />
+      <Text className='stats-note'>平均分：这段时间每一次答题（练习、每日一题、错题重做和答题活动）的平均得分，满分 100。及格率：只算设了及格线的答题活动，及格的次数 ÷ 参加的次数。</Text>
       <Text className='area__sub'>最难的题</Text>
       <Text className='stats-note' data-testid='hardest-scope'>
         按错误率排列，统计范围：{learn.hardestScope}（逐题数据只按全区记录）。

@@ -55,7 +55,7 @@ export function TownTable({ towns }: { towns: Dashboard['towns'] }) {
           cells: [t.name, countText(t.lessonReads), countText(t.quizAttempts), peopleText(t.quizPeople), t.women === null ? '—' : countText(t.women), percentText(t.rate), countText(t.suggestions), countText(t.helpRequests), countText(t.activities)],
         }))}
       />
-      <Text className='stats-note'>左右滑动查看全部列。参与率 = 答题人数 ÷ 妇女人数；“—”表示还没有填妇女人数，或自定义时段不统计人数。建议单位为条，求助为件，活动为场。</Text>
+      <Text className='stats-note'>参与率 = 答题人数 ÷ 妇女人数；“—”表示还没有填妇女人数，或自定义时段不统计人数。建议单位为条，求助为件，活动为场。</Text>
     </View>
   );
 }

@@ -56,7 +56,7 @@ function TopicList({ topics, now }: { topics: TopicView[]; now: number }) {
       )}
       {closed.length > 0 && (
         <View data-testid='topics-closed'>
-          <Text className='section-title'>已截止的议题</Text>
+          <Text className='section-title'>已结束的议题</Text>
           {closed.map((t) => (
             <TopicCard key={t.id} topic={t} now={now} />
           ))}

@@ -1,29 +1,69 @@
 import { Text, View } from '@tarojs/components';
-import { CallView } from '../../components/call-view';
+import { LargeTextOffer } from '../../components/large-text-offer';
 import { Page } from '../../components/page';
 import { FirstUsePlace } from '../../components/place/first-use-place';
 import { Tappable } from '../../components/tappable';
+import BUILT_IN from '@shared/content/laws.json';
 import { useLaws, type LawSummary } from '../../hooks/use-laws';
+import { useRefreshOnShow } from '../../hooks/use-refresh-on-show';
 import { useQuizStarter } from '../../hooks/use-quiz-starter';
 import { lessonsUrl, openPage, openQuiz, ROUTES } from '../../routes';
 import './index.scss';
 
-function LawCard({ law }: { law: LawSummary }) {
+/** A law as the card shows it; the counts are unknown for the built-in list shown while offline. */
+type LawCardData = Pick<LawSummary, 'id' | 'name' | 'short' | 'version' | 'intro'> & { lessonCount?: number; questionCount?: number };
+
+/** The laws as built into the app: shown when the list cannot be read, so the first screen never fails. */
+const BUILT_IN_LAWS: LawCardData[] = BUILT_IN.map(({ id, name, short, version, intro }) => ({ id, name, short, version, intro }));
+
+/** What the card counts, on screen ("6 课", "练习题 35 道") and spoken ("6课"); empty while unknown. */
+function countText(law: LawCardData): { shown: string; spoken: string } {
+  if (law.lessonCount === undefined) return { shown: '', spoken: '' };
+  if (law.lessonCount > 0) return { shown: `${law.lessonCount} 课`, spoken: `${law.lessonCount}课` };
+  return { shown: `练习题 ${law.questionCount ?? 0} 道`, spoken: `练习题${law.questionCount ?? 0}道` };
+}
+
+function LawCard({ law }: { law: LawCardData }) {
+  const practiceOnly = law.lessonCount === 0;
+  const go = practiceOnly ? '去做练习' : '开始学习';
+  const count = countText(law);
   return (
-    <Tappable
-      className='card law-card'
-      testId={`law-${law.id}`}
-      label={`${law.name}，${law.lessonCount}课，点按开始学习`}
-      onTap={() => openPage(lessonsUrl(law.id))}
-    >
+    <Tappable className='card law-card' testId={`law-${law.id}`} label={`${law.name}${count.spoken ? `，${count.spoken}` : ''}，点按${go}`} onTap={() => openPage(lessonsUrl(law.id))}>
       <View className='law-card__head'>
         <Text className='law-card__name'>{law.short}</Text>
-        <Text className='law-card__count'>{law.lessonCount} 课</Text>
+        <Text className='law-card__count'>{count.shown}</Text>
       </View>
       <Text className='law-card__version'>{law.version}</Text>
       <Text className='law-card__intro'>{law.intro}</Text>
-      <Text className='law-card__go'>开始学习 ›</Text>
+      <Text className='law-card__go'>{go} ›</Text>
     </Tappable>
+  );
+}
+
+/**
+ * The laws to learn. When the list cannot be read (offline, or the service is down) the built-in
+ * list stands in, quietly: this is the page 快速离开 lands on, and it must look like any other day.
+ */
+function LawList({ laws }: { laws: ReturnType<typeof useLaws> }) {
+  // Read again on the next visit only when the list could not be read this time.
+  const { error, retry } = laws;
+  useRefreshOnShow(() => {
+    if (error) retry();
+  });
+  const list: LawCardData[] | null = laws.data?.laws ?? (laws.error ? BUILT_IN_LAWS : null);
+  if (list === null) {
+    return (
+      <View className='state' data-testid='state-loading'>
+        <Text className='state__text'>正在加载法律列表…</Text>
+      </View>
+    );
+  }
+  return (
+    <View className='law-list' data-testid='law-list'>
+      {list.map((law) => (
+        <LawCard key={law.id} law={law} />
+      ))}
+    </View>
   );
 }
 
@@ -76,21 +116,14 @@ export default function LearnPage() {
       <View className='learn-header'>
         <Text className='learn-header__name'>巾帼法治通</Text>
         <Text className='learn-header__purpose'>学习保护妇女儿童的法律，遇到难事知道怎么办、找谁帮。</Text>
+        <LargeTextOffer />
       </View>
       <FirstUsePlace ask={laws.data?.askPlace ?? false} />
       <Text className='section-title'>答题练习</Text>
       <DailyCard />
       <QuizEntries />
       <Text className='section-title'>选一部法律开始学</Text>
-      <CallView state={laws} loadingText='正在加载法律列表…' emptyText='暂时还没有可以学习的法律' isEmpty={(data) => data.laws.length === 0}>
-        {(data) => (
-          <View className='law-list'>
-            {data.laws.map((law) => (
-              <LawCard key={law.id} law={law} />
-            ))}
-          </View>
-        )}
-      </CallView>
+      <LawList laws={laws} />
     </Page>
   );
 }

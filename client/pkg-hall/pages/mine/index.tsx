@@ -84,6 +84,11 @@ const SENT_TEXT = {
   public: '已公开。大家现在可以看到并附议你的建议了。',
 } as const;
 
+/** 提一条建议 the first time, 再提一条 after that. */
+function mineNewLabel(count: number): string {
+  return count === 0 ? '提一条建议' : '再提一条建议';
+}
+
 /** 我的建议: each with its topic, status, history, the reply, and 满意度 once answered. */
 export default function MySuggestionsPage() {
   const { params } = useRouter<{ id?: string; sent?: string }>();
@@ -105,7 +110,7 @@ export default function MySuggestionsPage() {
           {SENT_TEXT[sent]}
         </Text>
       )}
-      <CallView state={state.list} loadingText='正在加载我的建议…' emptyText='你还没有提过建议' isEmpty={(d) => d.suggestions.length === 0}>
+      <CallView state={state.list} loadingText='正在加载我的建议…' emptyText='你还没有提过建议。对村里、镇上的事有想法，可以在这里向妇联提。' isEmpty={(d) => d.suggestions.length === 0}>
         {(data) => (
           <View data-testid='my-suggestion-list'>
             {data.suggestions.map((s) => (
@@ -115,9 +120,11 @@ export default function MySuggestionsPage() {
         )}
       </CallView>
       <LoadMore list={state.list} label='加载更多我的建议' />
-      <Tappable className='button button--block mine__new' testId='mine-new' label='再提一条建议' onTap={() => openPage(submitUrl())}>
-        <Text>再提一条建议</Text>
-      </Tappable>
+      {state.list.data && (
+        <Tappable className='button button--block mine__new' testId='mine-new' label={mineNewLabel(state.list.data.suggestions.length)} onTap={() => openPage(submitUrl())}>
+          <Text>{mineNewLabel(state.list.data.suggestions.length)}</Text>
+        </Tappable>
+      )}
     </Page>
   );
 }

@@ -6,7 +6,7 @@ import { whereText } from '../../../components/hall/format';
 import { SuggestionCard } from '../../../components/hall/suggestion-card';
 import { submitUrl } from '../../../components/hall/urls';
 import { Page } from '../../../components/page';
-import { dayOf, deadlineText } from '../../../time';
+import { closedEarly, dayOf, deadlineText } from '../../../time';
 import { Tappable } from '../../../components/tappable';
 import { useHallTopic, type PublicSuggestionView, type SuggestionSort, type TopicPageState } from '../../../hooks/use-hall-topic';
 import type { TopicView } from '../../../hooks/use-hall-topics';
@@ -29,7 +29,7 @@ function TopicHead({ topic, now }: { topic: TopicView; now: number }) {
         <Text className={`topic-head__deadline${topic.open ? ' topic-head__deadline--open' : ''}`} data-testid='topic-deadline'>
           {deadlineText(topic.deadline, topic.open, now)}
         </Text>
-        <Text className='topic-head__fact'>截止日期 {dayOf(topic.deadline)}</Text>
+        {!closedEarly(topic.deadline, topic.open, now) && <Text className='topic-head__fact'>截止日期 {dayOf(topic.deadline)}</Text>}
         <Text className='topic-head__fact'>{topic.suggestionCount} 条建议</Text>
       </View>
       {topic.open ? (
@@ -37,7 +37,7 @@ function TopicHead({ topic, now }: { topic: TopicView; now: number }) {
           <Text>提建议</Text>
         </Tappable>
       ) : (
-        <Text className='hall-notice'>这个议题已经截止，不能再提建议和附议，可以看看大家的建议和答复。</Text>
+        <Text className='hall-notice'>这个议题已经{closedEarly(topic.deadline, topic.open, now) ? '结束征集' : '截止'}，不能再提建议和附议，可以看看大家的建议和答复。</Text>
       )}
     </View>
   );

@@ -6,7 +6,7 @@ import { countdown, dayOf, duration, msUntil } from '../../../time';
 import { useCampaigns, type CampaignView } from '../../../hooks/use-campaigns';
 import { useNow } from '../../../hooks/use-now';
 import { startKey, useQuizStarter, type QuizStarter } from '../../../hooks/use-quiz-starter';
-import { openQuiz } from '../../../routes';
+import { openQuiz, openTab, ROUTES } from '../../../routes';
 import './index.scss';
 
 /** Where a campaign stands at `now`: coming, running or over, and the time to the next change. */
@@ -80,7 +80,17 @@ export default function CampaignsPage() {
   const now = useNow(1000);
   return (
     <Page testId='campaigns-page'>
-      <CallView state={campaigns} loadingText='正在加载答题活动…' emptyText='现在没有进行中的答题活动，请留意妇联的通知' isEmpty={(data) => data.campaigns.length === 0}>
+      <CallView
+        state={campaigns}
+        loadingText='正在加载答题活动…'
+        emptyText='现在没有进行中的答题活动，请留意妇联的通知。平时可以先做各部法律的练习题。'
+        isEmpty={(data) => data.campaigns.length === 0}
+        emptyAction={
+          <Tappable className='button button--primary' testId='campaigns-go-practice' label='去学法页做练习题' onTap={() => openTab(ROUTES.learn)}>
+            <Text>去做练习题</Text>
+          </Tappable>
+        }
+      >
         {(data) => (
           <View>
             {data.campaigns.map((campaign) => (

@@ -7,7 +7,7 @@ import { Page } from '../../../components/page';
 import { Tappable } from '../../../components/tappable';
 import { useLesson } from '../../../hooks/use-lesson';
 import { useQuizStarter } from '../../../hooks/use-quiz-starter';
-import { lessonUrl, openQuiz, replacePage } from '../../../routes';
+import { lessonUrl, openQuiz, openTab, replacePage, ROUTES } from '../../../routes';
 import { PhoneLink } from './phone-link';
 import './index.scss';
 
@@ -77,7 +77,7 @@ function Reader({ view }: { view: LessonView }) {
   return (
     <View className='reader' data-testid='lesson-reader'>
       <Text className='reader__meta'>
-        {law.short} · 第 {lesson.order} 课
+        {law.short} · 第 {view.number} 课 · 共 {view.count} 课
       </Text>
       <Text className='reader__title' data-testid='lesson-title'>
         {lesson.title}
@@ -135,6 +135,15 @@ function Reader({ view }: { view: LessonView }) {
   );
 }
 
+/** Where to go when the lesson is gone (staff removed it): the laws, not 重试. */
+function BackToLearn() {
+  return (
+    <Tappable className='button button--primary' testId='lesson-back-to-learn' label='回到学法，看看其他课程' onTap={() => openTab(ROUTES.learn)}>
+      <Text>回到学法</Text>
+    </Tappable>
+  );
+}
+
 /** The lesson reader. */
 export default function LessonPage() {
   const { params } = useRouter<{ id?: string }>();
@@ -147,7 +156,7 @@ export default function LessonPage() {
 
   return (
     <Page testId='lesson-page'>
-      <CallView state={lesson} loadingText='正在打开这一课…'>
+      <CallView state={lesson} loadingText='正在打开这一课…' missingAction={<BackToLearn />}>
         {(data) => <Reader view={data} />}
       </CallView>
     </Page>

@@ -5,6 +5,7 @@ import { Page } from '../../../components/page';
 import { Tappable } from '../../../components/tappable';
 import { percent } from '../../../components/quiz-format';
 import { useRanking, type RankingPeriod, type RankingState } from '../../../hooks/use-ranking';
+import { openTab, ROUTES } from '../../../routes';
 import './index.scss';
 
 type Ranking = Output<'learn', 'ranking'>;
@@ -37,22 +38,39 @@ function PeriodTabs({ state }: { state: RankingState }) {
   );
 }
 
-function Towns({ towns }: { towns: Ranking['towns'] }) {
+function Towns({ data }: { data: Ranking }) {
+  const when = data.period === 'month' ? '本月' : '今年';
+  if (data.towns.length === 0) {
+    return (
+      <View className='card ranks-empty' data-testid='ranking-towns-empty'>
+        <Text className='notice'>{when}还没有人参加答题。做一次练习，就能为你所在的镇街加上一位参与者。</Text>
+        <Tappable className='button button--primary' testId='ranking-go-practice' label='去学法页做练习' onTap={() => openTab(ROUTES.learn)}>
+          <Text>去做练习</Text>
+        </Tappable>
+      </View>
+    );
+  }
   return (
-    <View className='card ranks' data-testid='ranking-towns'>
-      {towns.map((town, i) => (
-        <View key={town.town} className='rank' data-testid={`ranking-town-${town.town}`}>
-          <Text className='rank__no'>{i + 1}</Text>
-          <View className='rank__main'>
-            <Text className='rank__name'>{town.name}</Text>
-            <Text className='rank__meta'>{town.people} 人参加答题</Text>
+    <View>
+      <Text className='notice ranks__note'>
+        {data.by === 'rate' ? '按参与率排名：参与率 = 参加答题的人数 ÷ 该镇街的妇女人数。' : '按参加答题的人数排名。'}
+        {data.quietTowns > 0 ? `另有 ${data.quietTowns} 个镇街${when}还没有人参加，暂不列出。` : ''}
+      </Text>
+      <View className='card ranks' data-testid='ranking-towns'>
+        {data.towns.map((town) => (
+          <View key={town.town} className='rank' data-testid={`ranking-town-${town.town}`}>
+            <Text className='rank__no'>{town.rank}</Text>
+            <View className='rank__main'>
+              <Text className='rank__name'>{town.name}</Text>
+              {data.by === 'rate' && <Text className='rank__meta'>{town.people} 人参加答题</Text>}
+            </View>
+            <View className='rank__figure'>
+              <Text className='rank__value'>{data.by === 'rate' && town.rate !== null ? percent(town.rate) : town.people}</Text>
+              <Text className='rank__unit'>{data.by === 'rate' ? '参与率' : '人参加'}</Text>
+            </View>
           </View>
-          <View className='rank__figure'>
-            <Text className='rank__value'>{town.rate === null ? '未设置' : percent(town.rate)}</Text>
-            <Text className='rank__unit'>参与率</Text>
-          </View>
-        </View>
-      ))}
+        ))}
+      </View>
     </View>
   );
 }
@@ -101,7 +119,7 @@ function People({ people }: { people: Ranking['people'] }) {
               {person.name}
               {person.me ? '（我）' : ''}
             </Text>
-            <Text className='rank__meta'>{person.townName ?? '未选择镇街'}</Text>
+            {person.townName && <Text className='rank__meta'>{person.townName}</Text>}
           </View>
           <View className='rank__figure'>
             <Text className='rank__value'>{person.points}</Text>
@@ -122,9 +140,8 @@ export default function RankingPage() {
       <CallView state={state.ranking} loadingText='正在加载排行榜…'>
         {(data) => (
           <View>
-            <Text className='section-title'>镇街参与率</Text>
-            <Text className='notice ranks__note'>参与率 = 参加答题的人数 ÷ 该镇街的妇女人数。“未设置”表示还没有录入妇女人数。</Text>
-            <Towns towns={data.towns} />
+            <Text className='section-title'>镇街参与排行</Text>
+            <Towns data={data} />
             <Text className='section-title'>个人积分榜</Text>
             <OptInSwitch state={state} />
             <People people={data.people} />

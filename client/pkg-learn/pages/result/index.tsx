@@ -4,23 +4,16 @@ import type { Output } from '@shared/contracts';
 import { CallView } from '../../../components/call-view';
 import { Page } from '../../../components/page';
 import { Tappable } from '../../../components/tappable';
-import { optionLetter, QUESTION_TYPE_LABELS } from '../../../components/quiz-format';
+import { QUESTION_TYPE_LABELS } from '../../../components/quiz-format';
 import { useQuizStarter, type QuizStart } from '../../../hooks/use-quiz-starter';
 import { useResult } from '../../../hooks/use-result';
 import { certificateUrl, openPage, openQuiz, ROUTES } from '../../../routes';
+import { Explanation, GradedOptions, Verdict } from '../../components/graded';
 import { ReportBox } from './report-box';
 import './index.scss';
 
 type QuizResult = Output<'learn', 'submitQuiz'>;
 type GradedItem = QuizResult['items'][number];
-
-/** What an option was in this answer, in words (the colour only repeats it). */
-function optionMark(isAnswer: boolean, isChosen: boolean): string {
-  if (isAnswer && isChosen) return '✓ 你选的，正确';
-  if (isAnswer) return '✓ 正确答案';
-  if (isChosen) return '✗ 你选的，错误';
-  return '';
-}
 
 function ResultItem({ item, n }: { item: GradedItem; n: number }) {
   return (
@@ -29,46 +22,12 @@ function ResultItem({ item, n }: { item: GradedItem; n: number }) {
         <Text className='result-item__num'>
           第 {n} 题 · {QUESTION_TYPE_LABELS[item.type]}
         </Text>
-        {item.correct ? (
-          <Text className='verdict verdict--right' data-testid='result-item-correct'>
-            ✓ 答对了
-          </Text>
-        ) : (
-          <Text className='verdict verdict--wrong' data-testid='result-item-wrong'>
-            ✗ 答错了
-          </Text>
-        )}
+        <Verdict correct={item.correct} />
       </View>
       <Text className='result-item__stem'>{item.stem}</Text>
-      <View className='graded-options'>
-        {item.options.map((option, i) => {
-          const isAnswer = item.answer.includes(option.key);
-          const isChosen = item.chosen.includes(option.key);
-          const mark = optionMark(isAnswer, isChosen);
-          return (
-            <View
-              key={option.key}
-              className={`graded-option${isAnswer ? ' graded-option--answer' : ''}${isChosen && !isAnswer ? ' graded-option--wrong' : ''}`}
-              data-testid={`result-option-${option.key}`}
-            >
-              <Text className='graded-option__letter'>{optionLetter(i)}</Text>
-              <View className='graded-option__body'>
-                <Text className='graded-option__text'>{option.text}</Text>
-                {mark && <Text className='graded-option__mark'>{mark}</Text>}
-              </View>
-            </View>
-          );
-        })}
-      </View>
+      <GradedOptions options={item.options} answer={item.answer} chosen={item.chosen} />
       {item.chosen.length === 0 && <Text className='notice'>这道题你没有作答。</Text>}
-      <Text className='explain__title'>解析</Text>
-      <Text className='explain__text'>{item.explanation}</Text>
-      <View className='article' data-testid='article-block'>
-        <Text className='article__cite'>
-          《{item.article.law}》{item.article.article}
-        </Text>
-        <Text className='article__text'>{item.article.text}</Text>
-      </View>
+      <Explanation explanation={item.explanation} article={item.article} />
       <ReportBox questionId={item.questionId} />
     </View>
   );

@@ -1,15 +1,20 @@
 import { Text, View } from '@tarojs/components';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { countText } from '../../../components/stats/format';
-import { FIRST_ACTIVITY_YEAR, useStatsActivities, type Activity } from '../../../hooks/use-stats-activities';
+import { FIRST_ACTIVITY_YEAR, rememberActivity, useStatsActivities, type Activity } from '../../../hooks/use-stats-activities';
 import { ROUTES, openPage } from '../../../routes';
+import { chinaStamp } from '../../../time';
 import '../../../components/stats/stats.scss';
 
 function ActivityRow({ a }: { a: Activity }) {
+  const edit = () => {
+    rememberActivity(a);
+    openPage(`${ROUTES.staffActivityEdit}?id=${encodeURIComponent(a.id)}`);
+  };
   return (
-    <View className='card activity' data-testid='activity-row' data-activity-id={a.id}>
+    <View className={`card activity${a.removed ? ' activity--removed' : ''}`} data-testid={a.removed ? 'activity-row-removed' : 'activity-row'} data-activity-id={a.id}>
       <View className='activity__head'>
         <Text className='tag'>{a.type}</Text>
         <Text className='activity__date'>{a.date}</Text>
@@ -21,16 +26,32 @@ function ActivityRow({ a }: { a: Activity }) {
       </Text>
       {a.note && <Text className='activity__line'>备注：{a.note}</Text>}
       <Text className='activity__line'>登记人：{a.byName}</Text>
+      {a.edited && (
+        <Text className='activity__line' data-testid='activity-edited'>
+          修改过 {a.edited.times} 次，最近一次：{a.edited.byName}，{chinaStamp(a.edited.at)}
+        </Text>
+      )}
+      {a.removed ? (
+        <Text className='activity__line' data-testid='activity-removed'>
+          已删除（{a.removed.byName}，{chinaStamp(a.removed.at)}），不再计入统计
+        </Text>
+      ) : (
+        <View className='button-row'>
+          <ActionButton small label={`修改或删除活动：${a.title}`} testId='activity-edit' onTap={edit}>
+            修改 / 删除
+          </ActionButton>
+        </View>
+      )}
     </View>
   );
 }
 
 /** 线下活动: lectures, trainings, materials handed out and visits logged in my scope, by year; 登记活动 adds one. */
-export default function StaffActivitiesPage() {
+function StaffActivitiesBody() {
   const acts = useStatsActivities();
   const { list } = acts;
   return (
-    <Page testId='staff-activities'>
+    <>
       <View className='button-row'>
         <ActionButton kind='primary' label='登记线下活动' testId='activity-new' onTap={() => openPage(ROUTES.staffActivityEdit)}>
           ＋ 登记活动
@@ -56,7 +77,7 @@ export default function StaffActivitiesPage() {
         {(data) => (
           <View data-testid='activity-list'>
             <Text className='staff-note'>
-              {acts.page === 1 && !data.hasMore ? `${acts.year} 年共 ${data.activities.length} 场` : `${acts.year} 年 · 第 ${acts.page} 页 · 本页 ${data.activities.length} 场`}，按活动日期从近到远{list.loading ? '，正在刷新…' : ''}
+              {acts.page === 1 && !data.hasMore ? `${acts.year} 年共 ${data.activities.filter((a) => !a.removed).length} 场` : `${acts.year} 年 · 第 ${acts.page} 页 · 本页 ${data.activities.filter((a) => !a.removed).length} 场`}，按活动日期从近到远{list.loading ? '，正在刷新…' : ''}
             </Text>
             {data.activities.map((a) => (
               <ActivityRow key={a.id} a={a} />
@@ -75,6 +96,14 @@ export default function StaffActivitiesPage() {
           </View>
         )}
       </StaffCallView>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffActivitiesPage() {
+  return (
+    <StaffPage testId='staff-activities' need='staff'>
+      <StaffActivitiesBody />
+    </StaffPage>
   );
 }

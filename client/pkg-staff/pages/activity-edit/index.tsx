@@ -1,14 +1,15 @@
-import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ACTIVITY_TYPES } from '@shared/domain/stats-catalog';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { SelectInput } from '../../../components/hall/select-input';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Choices } from '../../../components/staff/choices';
 import { Field, TextArea, TextInput, WhenInput } from '../../../components/staff/fields';
 import { FormErrors } from '../../../components/staff/form-errors';
 import { LoadGate } from '../../../components/staff/load-gate';
-import { NoAccess } from '../../../components/staff/staff-call-view';
+import { rememberedActivity } from '../../../hooks/use-stats-activities';
 import { useStatsActivityForm, type ActivityFormState } from '../../../hooks/use-stats-activity-form';
 import '../../../components/stats/stats.scss';
 
@@ -81,9 +82,20 @@ function ActivityFormView({ a }: { a: ActivityFormState }) {
       </View>
       <View className='form-actions'>
         <FormErrors error={a.saveError} problems={a.problemList} testId='activity-errors' />
+        {a.warnings.length > 0 && (
+          <View className='form-errors form-warnings' data-testid='activity-warnings' aria-live='polite'>
+            <Text className='form-errors__title'>请再核对一下这些数字：</Text>
+            {a.warnings.map((w) => (
+              <Text key={w} className='form-errors__item'>
+                · {w}
+              </Text>
+            ))}
+            <Text className='form-errors__item'>数字有误请改正；确认无误，再点一次“保存”。</Text>
+          </View>
+        )}
         {a.savedTitle && (
           <Text className='saved' data-testid='activity-saved' aria-live='polite'>
-            已登记“{a.savedTitle}”。可以继续登记下一场。
+            {a.editing ? `已保存对“${a.savedTitle}”的修改，统计数字已随之更新。` : `已登记“${a.savedTitle}”。可以继续登记下一场。`}
           </Text>
         )}
         <View className='button-row'>
@@ -92,24 +104,71 @@ function ActivityFormView({ a }: { a: ActivityFormState }) {
               返回列表
             </ActionButton>
           )}
-          <ActionButton kind='primary' busy={a.saving} label='保存活动登记' testId='activity-save' onTap={a.save}>
-            {a.saving ? '正在保存…' : '保存'}
+          <ActionButton kind='primary' busy={a.saving} label={a.warnings.length > 0 ? '确认数字无误，保存' : '保存活动登记'} testId='activity-save' onTap={a.save}>
+            {a.saving ? '正在保存…' : a.warnings.length > 0 ? '确认无误，保存' : '保存'}
           </ActionButton>
         </View>
+        {a.editing && <RemoveActivity a={a} />}
       </View>
     </View>
   );
 }
 
-/** 登记线下活动: type, date, name, place, people reached, materials handed out, note. */
-export default function StaffActivityEditPage() {
-  const a = useStatsActivityForm();
-  const loadError = a.profile.error ?? a.regions.error;
+/** 删除: asks first; the activity then no longer counts, and its record keeps who removed it. */
+function RemoveActivity({ a }: { a: ActivityFormState }) {
   return (
-    <Page testId='staff-activity-edit'>
+    <View className='remove-activity'>
+      <FormErrors error={a.removeError} testId='activity-remove-error' />
+      {a.confirmingRemove ? (
+        <View className='button-row'>
+          <ActionButton kind='danger' busy={a.removing} label='确认删除这场活动' testId='activity-remove-confirm' onTap={a.remove}>
+            确认删除
+          </ActionButton>
+          <ActionButton label='取消删除' onTap={() => a.askRemove(false)}>
+            取消
+          </ActionButton>
+        </View>
+      ) : (
+        <View className='button-row'>
+          <ActionButton kind='danger' label='删除这场活动' testId='activity-remove' onTap={() => a.askRemove(true)}>
+            删除这场活动
+          </ActionButton>
+        </View>
+      )}
+      <Text className='staff-note'>删除后不再计入统计；记录会保留删除人和时间。</Text>
+    </View>
+  );
+}
+
+/** 登记线下活动 (or, opened from the list, correcting one): type, date, name, place, people reached, materials handed out, note. */
+function StaffActivityEditBody() {
+  const { params } = useRouter<{ id?: string }>();
+  const existing = params.id ? rememberedActivity(params.id) : null;
+  const a = useStatsActivityForm(existing);
+  const missing = params.id && !existing ? { code: 'NOT_FOUND' as const, message: '请从线下活动列表打开要修改的活动' } : null;
+  const loadError = missing ?? a.profile.error ?? a.regions.error;
+
+  useEffect(() => {
+    Taro.setNavigationBarTitle({ title: params.id ? '修改线下活动' : '登记线下活动' }).catch(() => undefined);
+  }, [params.id]);
+
+  useEffect(() => {
+    if (a.removed) Taro.navigateBack().catch(() => undefined);
+  }, [a.removed]);
+
+  return (
+    <>
       <LoadGate loading={!a.profile.data || !a.regions.data} error={loadError} onRetry={a.profile.error ? a.profile.retry : a.regions.retry} loadingText='正在打开…'>
-        {() => (a.profile.data?.role === 'user' ? <NoAccess error={{ code: 'FORBIDDEN', message: '无权限' }} /> : <ActivityFormView a={a} />)}
+        {() => <ActivityFormView a={a} />}
       </LoadGate>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffActivityEditPage() {
+  return (
+    <StaffPage testId='staff-activity-edit' need='staff'>
+      <StaffActivityEditBody />
+    </StaffPage>
   );
 }

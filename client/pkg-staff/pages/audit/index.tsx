@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { AUDIT_ACTION_LABELS } from '@shared/domain/help';
 import { ROLE_LABELS } from '@shared/roles';
-import { CallView } from '../../../components/call-view';
-import { Page } from '../../../components/page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Field, TextInput, WhenInput } from '../../../components/staff/fields';
 import { ListPager } from '../../../components/staff/pager';
+import { StaffCallView } from '../../../components/staff/staff-call-view';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { Tappable } from '../../../components/tappable';
 import { useCaseAudit, type AuditFilter, type CaseAudit } from '../../../hooks/use-cases';
 import { chinaStamp } from '../../../time';
@@ -16,7 +16,7 @@ const roleLabel = (role: string): string => (ROLE_LABELS as Record<string, strin
 const REFERENCE = /^FW-[0-9A-F]{6}$/;
 
 /** 服务编号, from and to: applied together; a staff member is chosen by tapping a name in the list. */
-function Filters({ audit }: { audit: CaseAudit }) {
+function Filters({ audit, staffName }: { audit: CaseAudit; staffName: string }) {
   const [reference, setReference] = useState(audit.filter.reference ?? '');
   const [from, setFrom] = useState(audit.filter.from ?? '');
   const [to, setTo] = useState(audit.filter.to ?? '');
@@ -49,7 +49,7 @@ function Filters({ audit }: { audit: CaseAudit }) {
       </Field>
       {audit.filter.staff && (
         <Text className='audit__line' data-testid='audit-staff-filter'>
-          只看工作人员：{audit.filter.staff}
+          只看工作人员：{staffName || '所选的工作人员'}
         </Text>
       )}
       <View className='button-row'>
@@ -65,31 +65,26 @@ function Filters({ audit }: { audit: CaseAudit }) {
 }
 
 /** 操作记录: who read or acted on which case and when (区妇联管理员 only); reading it is recorded too. */
-export default function StaffAuditPage() {
+function StaffAuditBody() {
   const audit = useCaseAudit();
   const { log, paging } = audit;
-  if (log.error?.code === 'FORBIDDEN' || log.error?.code === 'UNAUTHENTICATED') {
-    return (
-      <Page testId='staff-audit'>
-        <View className='card' data-testid='no-access'>
-          <Text className='audit__title'>无权限</Text>
-          <Text>操作记录只对区妇联管理员开放。</Text>
-        </View>
-      </Page>
-    );
-  }
+  // The filter holds her id; the page shows her name, never the id.
+  const [staffName, setStaffName] = useState('');
   return (
-    <Page testId='staff-audit'>
+    <>
       <Text className='audit__intro'>打开服务记录详情、受理、指派、记录处理、结案和来访登记都会留下一条记录；您在这里查看也会留下记录。点工作人员的名字只看这个人的记录。</Text>
-      <Filters audit={audit} />
-      <CallView state={log} loadingText='正在加载操作记录…' emptyText='没有符合条件的记录' isEmpty={(d) => d.total === 0}>
+      <Filters audit={audit} staffName={staffName} />
+      <StaffCallView state={log} loadingText='正在加载操作记录…' emptyText='没有符合条件的记录' isEmpty={(d) => d.total === 0}>
         {(data) => (
           <View className='card audit' data-testid='audit-list'>
             <Text className='audit__time'>共 {data.total} 条</Text>
             {data.entries.map((e, i) => (
               <View key={`${e.caseId ?? ''}${e.at}${i}`} className='audit__row' data-testid='audit-row'>
                 <Text className='audit__ref'>{e.reference ? `服务编号 ${e.reference}` : AUDIT_ACTION_LABELS[e.action]}</Text>
-                <Tappable className='audit__line audit__staff' label={`只看${e.staffName}的记录`} testId='audit-staff' onTap={() => audit.setFilter({ ...audit.filter, staff: e.staff })}>
+                <Tappable className='audit__line audit__staff' label={`只看${e.staffName}的记录`} testId='audit-staff' onTap={() => {
+                    setStaffName(e.staffName);
+                    audit.setFilter({ ...audit.filter, staff: e.staff });
+                  }}>
                   <Text>工作人员：{e.staffName}</Text>
                 </Tappable>
                 <Text className='audit__time'>
@@ -101,7 +96,15 @@ export default function StaffAuditPage() {
             <ListPager testId='audit-pager' paging={paging} total={data.total} pageSize={data.pageSize} />
           </View>
         )}
-      </CallView>
-    </Page>
+      </StaffCallView>
+    </>
+  );
+}
+
+export default function StaffAuditPage() {
+  return (
+    <StaffPage testId='staff-audit' need='admin'>
+      <StaffAuditBody />
+    </StaffPage>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Field, TextArea, TextInput, WhenInput } from '../../../components/staff/fields';
 import { FormErrors } from '../../../components/staff/form-errors';
@@ -86,7 +86,7 @@ function CampaignFormView({ c, laws }: { c: CampaignFormState; laws: readonly La
         <FormErrors error={c.saveError} problems={c.problemList} />
         {c.savedAt && (
           <Text className='saved' data-testid='save-status' aria-live='polite'>
-            已保存{c.id ? `（编号 ${c.id}）` : ''}
+            已保存
           </Text>
         )}
         <ActionButton kind='primary' busy={c.saving} label='保存答题活动' testId='campaign-save' onTap={c.save}>
@@ -98,9 +98,9 @@ function CampaignFormView({ c, laws }: { c: CampaignFormState; laws: readonly La
 }
 
 /** The campaign form: window, numbers, per-law ratio, time limit and publishing. */
-export default function StaffCampaignEditPage() {
+function StaffCampaignEditBody() {
   const { params } = useRouter<{ id?: string }>();
-  const laws = useLaws();
+  const laws = useLaws({ all: true });
   const c = useStaffCampaignForm(params.id, laws.data?.laws ?? null);
 
   useEffect(() => {
@@ -109,10 +109,18 @@ export default function StaffCampaignEditPage() {
 
   const loadError = c.loadError ?? laws.error;
   return (
-    <Page testId='campaign-edit-page'>
+    <>
       <LoadGate loading={c.loading || !c.form || !laws.data} error={loadError} onRetry={c.loadError ? c.retryLoad : laws.retry} loadingText='正在打开活动…'>
         {() => (laws.data ? <CampaignFormView c={c} laws={laws.data.laws} /> : null)}
       </LoadGate>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffCampaignEditPage() {
+  return (
+    <StaffPage testId='campaign-edit-page' need='district'>
+      <StaffCampaignEditBody />
+    </StaffPage>
   );
 }

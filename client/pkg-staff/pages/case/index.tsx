@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CASE_ACTIONS, CASE_OUTCOMES } from '@shared/domain/help';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Choices } from '../../../components/staff/choices';
 import { Field, TextArea, WhenInput } from '../../../components/staff/fields';
@@ -234,9 +234,17 @@ function Opened({ sc, d }: { sc: StaffCase; d: CaseDetail }) {
 }
 
 /** One case for staff: masked until 查看详情 (audited), then 受理, 指派, 记录处理 and 结案. */
-export default function StaffCasePage() {
+function StaffCaseBody() {
   const { params } = useRouter<{ id?: string }>();
   const sc = useCase(params.id);
   useHelpPrivacy();
-  return <Page testId='staff-case'>{sc.detail ? <Opened sc={sc} d={sc.detail} /> : <Masked sc={sc} />}</Page>;
+  return <>{sc.detail ? <Opened sc={sc} d={sc.detail} /> : <Masked sc={sc} />}</>;
+}
+
+export default function StaffCasePage() {
+  return (
+    <StaffPage testId='staff-case' need='staff'>
+      <StaffCaseBody />
+    </StaffPage>
+  );
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { HELP_CATEGORIES, type HelpCategory } from '@shared/domain/help';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { Choices } from '../../../components/staff/choices';
 import { ListPager } from '../../../components/staff/pager';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
@@ -17,10 +17,10 @@ const ALL = '全部';
 const CATEGORY_CHOICES = [ALL, ...HELP_CATEGORIES].map((c) => ({ value: c, label: c }));
 
 /** 服务记录 (staff): the cases of my area, masked; urgent and overdue first. */
-export default function StaffCasesPage() {
+function StaffCasesBody() {
   const queue = useCases();
   return (
-    <Page testId='staff-cases'>
+    <>
       <Choices look='tabs' label='服务记录状态' testId='case-tab' choices={TABS} selected={[queue.tab]} onToggle={queue.setTab} />
       <View className='case-filter'>
         <Choices
@@ -44,6 +44,14 @@ export default function StaffCasesPage() {
           </View>
         )}
       </StaffCallView>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffCasesPage() {
+  return (
+    <StaffPage testId='staff-cases' need='staff'>
+      <StaffCasesBody />
+    </StaffPage>
   );
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ListPager } from '../../../components/staff/pager';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { useCaseFollowUps } from '../../../hooks/use-cases';
@@ -7,10 +7,10 @@ import { CaseRow } from '../cases/case-row';
 import '../cases/index.scss';
 
 /** 回访提醒: follow-up visits due within three days after a warning letter or a protection order. */
-export default function StaffFollowUpsPage() {
+function StaffFollowUpsBody() {
   const { list, paging } = useCaseFollowUps();
   return (
-    <Page testId='staff-follow-ups'>
+    <>
       <Text className='staff-note'>出具告诫书或申请人身安全保护令后 7 天需要回访。这里列出三天内到期和已经过期的回访；回访后在记录里选「回访」保存即可。</Text>
       <StaffCallView state={list} loadingText='正在加载回访提醒…' emptyText='近期没有需要回访的记录' isEmpty={(d) => d.total === 0}>
         {(data) => (
@@ -22,6 +22,14 @@ export default function StaffFollowUpsPage() {
           </View>
         )}
       </StaffCallView>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffFollowUpsPage() {
+  return (
+    <StaffPage testId='staff-follow-ups' need='staff'>
+      <StaffFollowUpsBody />
+    </StaffPage>
   );
 }

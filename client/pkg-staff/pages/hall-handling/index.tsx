@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { STATE_LABELS, type SuggestionState } from '@shared/domain/suggestion-status';
 import { StaffSuggestion } from '../../../components/hall/staff-suggestion';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Choices } from '../../../components/staff/choices';
 import { Field, TextArea } from '../../../components/staff/fields';
@@ -54,12 +54,12 @@ function HandlingItem({ s, h }: { s: StaffSuggestionView; h: HallHandling }) {
 }
 
 /** 建议办理: public suggestions of my area still to answer, moved 已受理 → 办理中 → 已采纳/未采纳 → 已答复. */
-export default function StaffHallHandlingPage() {
+function StaffHallHandlingBody() {
   const h = useHallHandling();
   // A suggestion answered just now has left the list: say so above it.
   const finished = h.moved && h.list.data && !h.list.data.suggestions.some((s) => s.id === h.moved?.id) ? h.moved.status : null;
   return (
-    <Page testId='staff-hall-handling'>
+    <>
       <Text className='staff-note'>公开的建议按“已受理 → 办理中 → 已采纳 / 未采纳 → 已答复”办理。每一步建议人都会收到通知；答复后这条建议就办完了。</Text>
       <FormErrors error={h.lastError} />
       {finished && (
@@ -80,6 +80,14 @@ export default function StaffHallHandlingPage() {
         )}
       </StaffCallView>
       <LoadMore list={h.list} label='加载更多待办理的建议' />
-    </Page>
+    </>
+  );
+}
+
+export default function StaffHallHandlingPage() {
+  return (
+    <StaffPage testId='staff-hall-handling' need='staff'>
+      <StaffHallHandlingBody />
+    </StaffPage>
   );
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { StaffSuggestion } from '../../../components/hall/staff-suggestion';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Field, TextArea } from '../../../components/staff/fields';
 import { FormErrors } from '../../../components/staff/form-errors';
@@ -41,10 +41,10 @@ function ModerationItem({ s, m }: { s: StaffSuggestionView; m: HallModeration })
 }
 
 /** 建议审核: suggestions the content check held back in my area; 公开 them, or 不通过 with a reason. */
-export default function StaffHallModerationPage() {
+function StaffHallModerationBody() {
   const m = useHallModeration();
   return (
-    <Page testId='staff-hall-moderation'>
+    <>
       <Text className='staff-note'>内容安全检查没有直接通过的建议会先停在这里，别人看不到。内容没问题就「公开」；不能公开的选「不通过」并写明理由。</Text>
       <FormErrors error={m.lastError} />
       <StaffCallView state={m.list} loadingText='正在加载待审核的建议…' emptyText='没有待审核的建议' isEmpty={(d) => d.suggestions.length === 0}>
@@ -60,6 +60,14 @@ export default function StaffHallModerationPage() {
         )}
       </StaffCallView>
       <LoadMore list={m.list} label='加载更多待审核的建议' />
-    </Page>
+    </>
+  );
+}
+
+export default function StaffHallModerationPage() {
+  return (
+    <StaffPage testId='staff-hall-moderation' need='staff'>
+      <StaffHallModerationBody />
+    </StaffPage>
   );
 }

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { SCOPE_LEVEL_LABELS } from '../../../components/hall/format';
 import { SelectInput } from '../../../components/hall/select-input';
 import { SwitchRow } from '../../../components/hall/switch-row';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Choices } from '../../../components/staff/choices';
 import { Field, TextArea, TextInput, WhenInput } from '../../../components/staff/fields';
@@ -26,7 +26,7 @@ function ScopeFields({ t }: { t: TopicFormState }) {
     return (
       <Field label='范围' hint='发布后范围不能再改；范围不对，请关闭这个议题后重新发布。'>
         <Text className='t-fixed' data-testid='t-scope'>
-          {SCOPE_LEVEL_LABELS[form.level]} · {t.scopeName ?? ''}
+          {form.level === 'district' || !t.scopeName ? SCOPE_LEVEL_LABELS[form.level] : `${SCOPE_LEVEL_LABELS[form.level]} · ${t.scopeName}`}
         </Text>
       </Field>
     );
@@ -101,7 +101,7 @@ function TopicFormView({ t }: { t: TopicFormState }) {
         <FormErrors error={t.saveError} problems={t.problemList} />
         {t.savedAt && (
           <Text className='saved' data-testid='save-status' aria-live='polite'>
-            已保存{t.id ? `（编号 ${t.id}）` : ''}，居民在「议事」里可以看到
+            已保存，居民在「议事」里可以看到
           </Text>
         )}
         <ActionButton kind='primary' busy={t.saving} label={t.saved ? '保存议题的修改' : '发布议题'} testId='topic-save' onTap={t.save}>
@@ -113,7 +113,7 @@ function TopicFormView({ t }: { t: TopicFormState }) {
 }
 
 /** The topic form: title, description, area within mine, deadline; 关闭议题 once it exists. */
-export default function StaffHallTopicEditPage() {
+function StaffHallTopicEditBody() {
   const { params } = useRouter<{ id?: string }>();
   const t = useHallTopicForm(params.id);
 
@@ -122,10 +122,18 @@ export default function StaffHallTopicEditPage() {
   }, [params.id]);
 
   return (
-    <Page testId='staff-hall-topic-edit'>
+    <>
       <LoadGate loading={t.loading} error={t.loadError} onRetry={t.retryLoad} loadingText='正在打开议题…'>
         {() => <TopicFormView t={t} />}
       </LoadGate>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffHallTopicEditPage() {
+  return (
+    <StaffPage testId='staff-hall-topic-edit' need='staff'>
+      <StaffHallTopicEditBody />
+    </StaffPage>
   );
 }

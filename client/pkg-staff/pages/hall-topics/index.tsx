@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { SCOPE_LEVEL_LABELS } from '../../../components/hall/format';
 import { staffTopicEditUrl } from '../../../components/hall/urls';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { Tappable } from '../../../components/tappable';
@@ -18,11 +18,11 @@ function phaseOf(t: StaffTopicView, now: number): { text: string; tone: string }
 }
 
 /** 议题管理: the topics of my area; tap one to edit or close it, or post a new one. */
-export default function StaffHallTopicsPage() {
+function StaffHallTopicsBody() {
   const topics = useHallStaffTopics();
   const now = Date.now();
   return (
-    <Page testId='staff-hall-topics'>
+    <>
       <View className='button-row'>
         <ActionButton kind='primary' label='新建议题' testId='topic-new' onTap={() => openPage(staffTopicEditUrl())}>
           ＋ 新建议题
@@ -54,6 +54,14 @@ export default function StaffHallTopicsPage() {
         )}
       </StaffCallView>
       <LoadMore list={topics} label='加载更多议题' />
-    </Page>
+    </>
+  );
+}
+
+export default function StaffHallTopicsPage() {
+  return (
+    <StaffPage testId='staff-hall-topics' need='staff'>
+      <StaffHallTopicsBody />
+    </StaffPage>
   );
 }

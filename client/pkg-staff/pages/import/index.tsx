@@ -1,6 +1,6 @@
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { FormErrors } from '../../../components/staff/form-errors';
 import { NoAccess, isNoAccess } from '../../../components/staff/staff-call-view';
@@ -118,15 +118,15 @@ function Report({ report, imported, unit }: { report: ImportReport; imported: nu
 }
 
 /** 导入题目 (or, with `?target=villages`, 导入村（社区）): choose a spreadsheet, 检查 it row by row, then 导入 when every row passed. */
-export default function StaffImportPage() {
+function StaffImportBody() {
   const villages = useRouter<{ target?: string }>().params.target === 'villages';
   const imp = useStaffImport(villages ? 'villages' : 'questions');
   const denied = isNoAccess(imp.error) ? imp.error : null;
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   return (
-    <Page testId='import-page'>
+    <>
       {denied ? (
-        <NoAccess error={denied} />
+        <NoAccess />
       ) : (
         <View>
           <View className='card'>
@@ -168,6 +168,14 @@ export default function StaffImportPage() {
           {villages ? <VillageTemplate /> : <Template />}
         </View>
       )}
-    </Page>
+    </>
+  );
+}
+
+export default function StaffImportPage() {
+  return (
+    <StaffPage testId='import-page' need='district'>
+      <StaffImportBody />
+    </StaffPage>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Field, TextArea, TextInput } from '../../../components/staff/fields';
 import { FormErrors } from '../../../components/staff/form-errors';
@@ -17,9 +17,9 @@ function LessonFormView({ l, lawShort }: { l: LessonFormState; lawShort: string 
     <View data-testid='lesson-form'>
       <View className='card l-section'>
         <Text className='l-section__title'>
-          {lawShort} · {l.isNew ? '新增一课' : `修改（${l.lessonId ?? ''}）`}
+          {lawShort} · {l.isNew ? '新增一课' : '修改这一课'}
         </Text>
-        <Field label='课次' errors={errs.order} hint='第几课，从 1 开始'>
+        <Field label='课次' errors={errs.order} hint='课程按这个数字从小到大排列'>
           <TextInput kind='number' label='课次' value={form.order} maxLength={3} invalid={Boolean(errs.order)} testId='l-order' onChange={(order) => l.update({ order })} />
         </Field>
         <Field label='标题' errors={errs.title} hint='30 字以内'>
@@ -101,9 +101,9 @@ function LessonFormView({ l, lawShort }: { l: LessonFormState; lawShort: string 
 }
 
 /** The lesson form: text, quoted articles, case, what to do and whom to call. */
-export default function StaffLessonEditPage() {
+function StaffLessonEditBody() {
   const { params } = useRouter<{ id?: string; lawId?: string; order?: string }>();
-  const laws = useLaws();
+  const laws = useLaws({ all: true });
   const law = laws.data?.laws.find((x) => x.id === params.lawId);
   const l = useStaffLessonForm({ id: params.id, lawId: params.lawId, order: params.order, lawName: law?.name });
   const lawShort = laws.data?.laws.find((x) => x.id === l.lawId)?.short ?? '';
@@ -114,10 +114,18 @@ export default function StaffLessonEditPage() {
 
   const unknownLaw = !params.id && laws.data && !law ? { code: 'NOT_FOUND' as const, message: '没有找到这部法律，请从课程管理打开' } : null;
   return (
-    <Page testId='lesson-edit-page'>
+    <>
       <LoadGate loading={l.loading || !laws.data || !l.form} error={l.loadError ?? laws.error ?? unknownLaw} onRetry={l.loadError ? l.retryLoad : laws.retry} loadingText='正在打开课程…'>
         {() => <LessonFormView l={l} lawShort={lawShort} />}
       </LoadGate>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffLessonEditPage() {
+  return (
+    <StaffPage testId='lesson-edit-page' need='district'>
+      <StaffLessonEditBody />
+    </StaffPage>
   );
 }

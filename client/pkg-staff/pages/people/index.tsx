@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@shared/roles';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { PlacePicker } from '../../../components/place/place-picker';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Choices } from '../../../components/staff/choices';
@@ -82,10 +82,10 @@ function MemberRow({ m, people, towns, viewer }: { m: StaffMember; people: Peopl
 }
 
 /** 工作人员: invite staff (never more than one holds), and the staff of one's area: switch off, move. */
-export default function StaffPeoplePage() {
+function StaffPeopleBody() {
   const people = useStaffPeople();
   return (
-    <Page testId='staff-people'>
+    <>
       <StaffCallView state={people.list} loadingText='正在加载工作人员…'>
         {(data) => (
           <View>
@@ -108,6 +108,14 @@ export default function StaffPeoplePage() {
           </View>
         )}
       </StaffCallView>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffPeoplePage() {
+  return (
+    <StaffPage testId='staff-people' need='town'>
+      <StaffPeopleBody />
+    </StaffPage>
   );
 }

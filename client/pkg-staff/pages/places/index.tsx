@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { Output } from '@shared/contracts';
 import { SelectInput } from '../../../components/hall/select-input';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Field, TextInput } from '../../../components/staff/fields';
 import { FormErrors } from '../../../components/staff/form-errors';
@@ -60,12 +60,12 @@ function VillageRow({ town, v, places }: { town: PlaceTown; v: PlaceTown['villag
 }
 
 /** 村（社区）管理: district staff keep each town's villages and stations; retired ones keep their history. */
-export default function StaffPlacesPage() {
+function StaffPlacesBody() {
   const places = useStaffPlaces();
   const [townId, setTownId] = useState('');
   const [newName, setNewName] = useState('');
   return (
-    <Page testId='staff-places'>
+    <>
       <ActionButton kind='primary' label='从表格导入村（社区）' testId='places-import' onTap={() => openPage(`${ROUTES.staffImport}?target=villages`)}>
         从表格导入村（社区）
       </ActionButton>
@@ -98,6 +98,14 @@ export default function StaffPlacesPage() {
           );
         }}
       </StaffCallView>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffPlacesPage() {
+  return (
+    <StaffPage testId='staff-places' need='district'>
+      <StaffPlacesBody />
+    </StaffPage>
   );
 }

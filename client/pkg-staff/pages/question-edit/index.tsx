@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { QuestionType } from '@shared/domain/quiz';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Choices } from '../../../components/staff/choices';
 import { Field, TextArea, TextInput } from '../../../components/staff/fields';
@@ -93,7 +93,7 @@ function QuestionFormView({ q, lawChoices }: { q: QuestionFormState; lawChoices:
         <FormErrors error={q.saveError} problems={q.problemList} />
         {q.savedAt && (
           <Text className='saved' data-testid='save-status' aria-live='polite'>
-            已保存{q.id ? `（编号 ${q.id}）` : ''}
+            已保存
           </Text>
         )}
         <ActionButton kind='primary' busy={q.saving} label='保存题目' testId='question-save' onTap={q.save}>
@@ -105,9 +105,9 @@ function QuestionFormView({ q, lawChoices }: { q: QuestionFormState; lawChoices:
 }
 
 /** The question form: every field of a question, checked here and by the server, then saved. */
-export default function StaffQuestionEditPage() {
+function StaffQuestionEditBody() {
   const { params } = useRouter<{ id?: string; lawId?: string }>();
-  const laws = useLaws();
+  const laws = useLaws({ all: true });
   const q = useStaffQuestionForm(params.id, laws.data?.laws ?? null, params.lawId);
   const lawChoices = (laws.data?.laws ?? []).map((l) => ({ value: l.id, label: l.short }));
   const editing = Boolean(q.id);
@@ -118,17 +118,16 @@ export default function StaffQuestionEditPage() {
 
   const loadError = q.loadError ?? laws.error;
   return (
-    <Page testId='question-edit-page'>
+    <>
       <LoadGate loading={q.loading || !q.form} error={loadError} onRetry={q.loadError ? q.retryLoad : laws.retry} loadingText='正在打开题目…'>
         {() => (
           <View>
             <View className='q-meta' data-testid='question-meta'>
               <Text className='q-meta__title'>{editing ? '修改题目' : '新建题目'}</Text>
-              {q.id && (
+              {q.meta && (
                 <Text>
-                  编号 {q.id}
-                  {q.meta ? ` · ${STATUS_LABELS[q.meta.status]} · ${ORIGIN_LABELS[q.meta.origin]}` : ''}
-                  {q.meta?.updatedAt ? ` · 最近修改 ${chinaStamp(q.meta.updatedAt)}` : ''}
+                  {STATUS_LABELS[q.meta.status]} · {ORIGIN_LABELS[q.meta.origin]}
+                  {q.meta.updatedAt ? ` · 最近修改 ${chinaStamp(q.meta.updatedAt)}` : ''}
                 </Text>
               )}
             </View>
@@ -136,6 +135,14 @@ export default function StaffQuestionEditPage() {
           </View>
         )}
       </LoadGate>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffQuestionEditPage() {
+  return (
+    <StaffPage testId='question-edit-page' need='district'>
+      <StaffQuestionEditBody />
+    </StaffPage>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { QuestionType } from '@shared/domain/quiz';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Choices } from '../../../components/staff/choices';
 import { Field, TextInput } from '../../../components/staff/fields';
@@ -13,6 +13,7 @@ import { useLaws } from '../../../hooks/use-laws';
 import { rememberQuestion, useStaffQuestions, type AdminQuestion, type QuestionStatus } from '../../../hooks/use-staff-questions';
 import { openPage } from '../../../routes';
 import { STATUS_LABELS, TYPE_LABELS } from '../../labels';
+import { chinaStamp } from '../../../time';
 import { questionEditUrl } from '../../routes';
 import './index.scss';
 
@@ -39,9 +40,13 @@ function QuestionRow({ question, lawShort, toggling, onToggle }: RowProps) {
           <Text className='tag'>{TYPE_LABELS[question.type]}</Text>
           <Text className='tag tag--grey'>{lawShort}</Text>
           {retired && <Text className='tag tag--bad'>已停用</Text>}
-          <Text className='q-row__id'>{question.id}</Text>
         </View>
         <Text className='q-row__stem'>{question.stem}</Text>
+        {retired && question.removedAt && (
+          <Text className='q-row__removed'>
+            {question.removedBy ?? '工作人员'} 于 {chinaStamp(question.removedAt)} 停用；答题记录照常保留。
+          </Text>
+        )}
       </Tappable>
       <View className='q-row__side'>
         <ActionButton small kind={retired ? 'plain' : 'danger'} busy={toggling} label={`${retired ? '恢复' : '停用'}这道题：${question.stem}`} testId='question-toggle' onTap={onToggle}>
@@ -53,8 +58,8 @@ function QuestionRow({ question, lawShort, toggling, onToggle }: RowProps) {
 }
 
 /** 题库管理: filter the bank, page through it, open a question, 停用 or 恢复 it. */
-export default function StaffQuestionsPage() {
-  const laws = useLaws();
+function StaffQuestionsBody() {
+  const laws = useLaws({ all: true });
   const bank = useStaffQuestions();
   const [keyword, setKeyword] = useState('');
   const lawList = laws.data?.laws ?? [];
@@ -63,7 +68,7 @@ export default function StaffQuestionsPage() {
   const { filters, setFilters } = bank;
 
   return (
-    <Page testId='staff-questions'>
+    <>
       <View className='card filters' data-testid='question-filters'>
         <Field inline label='法律'>
           <Choices label='按法律筛选' testId='filter-law' choices={lawChoices} selected={[filters.lawId ?? '']} onToggle={(v) => setFilters({ lawId: v || undefined })} />
@@ -115,6 +120,14 @@ export default function StaffQuestionsPage() {
           </View>
         )}
       </StaffCallView>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffQuestionsPage() {
+  return (
+    <StaffPage testId='staff-questions' need='district'>
+      <StaffQuestionsBody />
+    </StaffPage>
   );
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Choices } from '../../../components/staff/choices';
 import { Field, TextArea } from '../../../components/staff/fields';
@@ -39,7 +39,7 @@ function ReportItem({ report, lawShort, staff }: { report: StaffReport; lawShort
         </Text>
       )}
       <Tappable className='report__link' role='link' testId='report-edit-question' label={`修改被纠错的题目：${report.stem}`} onTap={() => openPage(questionEditUrl(report.questionId, report.lawId))}>
-        <Text>修改这道题（{report.questionId}）›</Text>
+        <Text>修改这道题 ›</Text>
       </Tappable>
       {report.status === 'open' && (
         <View className='report__decide'>
@@ -69,12 +69,12 @@ function ReportItem({ report, lawShort, staff }: { report: StaffReport; lawShort
 }
 
 /** 纠错处理: users' reports on questions, by status; close an open one as 已修正 or 驳回 with a note. */
-export default function StaffReportsPage() {
+function StaffReportsBody() {
   const staff = useStaffReports();
-  const laws = useLaws();
+  const laws = useLaws({ all: true });
   const lawShort = (id: string) => laws.data?.laws.find((l) => l.id === id)?.short ?? id;
   return (
-    <Page testId='reports-page'>
+    <>
       <Choices
         look='tabs'
         label='纠错状态'
@@ -101,6 +101,14 @@ export default function StaffReportsPage() {
         )}
       </StaffCallView>
       <LoadMore list={staff.list} label='加载更多纠错' />
-    </Page>
+    </>
+  );
+}
+
+export default function StaffReportsPage() {
+  return (
+    <StaffPage testId='reports-page' need='district'>
+      <StaffReportsBody />
+    </StaffPage>
   );
 }

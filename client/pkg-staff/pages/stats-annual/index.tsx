@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
 import { countText } from '../../../components/stats/format';
@@ -64,10 +64,10 @@ function ReportView({ r, annual }: { r: AnnualReport; annual: StatsAnnual }) {
 }
 
 /** 年度报告数据: the year-end figures in the report's own terms, each copyable, with ready paragraphs. */
-export default function StaffStatsAnnualPage() {
+function StaffStatsAnnualBody() {
   const annual = useStatsAnnual();
   return (
-    <Page testId='staff-stats-annual'>
+    <>
       <View className='card year-step'>
         <ActionButton small label='上一年' disabled={annual.year <= FIRST_YEAR} testId='annual-prev' onTap={() => annual.setYear(annual.year - 1)}>
           ‹ 上一年
@@ -82,6 +82,14 @@ export default function StaffStatsAnnualPage() {
       <StaffCallView state={annual.report} loadingText='正在汇总全年数字…'>
         {(r) => <ReportView r={r} annual={annual} />}
       </StaffCallView>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffStatsAnnualPage() {
+  return (
+    <StaffPage testId='staff-stats-annual' need='staff'>
+      <StaffStatsAnnualBody />
+    </StaffPage>
   );
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { FormErrors } from '../../../components/staff/form-errors';
 import { StaffCallView } from '../../../components/staff/staff-call-view';
@@ -86,10 +86,10 @@ function DashboardView({ d, stats }: { d: Dashboard; stats: StatsDashboard }) {
 }
 
 /** 参与统计: the reader's scope over a chosen period — headline figures, trends, towns and each area. */
-export default function StaffStatsPage() {
+function StaffStatsBody() {
   const stats = useStatsDashboard();
   return (
-    <Page testId='staff-stats'>
+    <>
       <View className='stats-links'>
         <Tappable className='stats-link' role='link' label='年度报告数据' testId='open-annual' onTap={() => openPage(ROUTES.staffStatsAnnual)}>
           <Text>年度报告数据 ›</Text>
@@ -104,6 +104,14 @@ export default function StaffStatsPage() {
           {(d) => <DashboardView d={d} stats={stats} />}
         </StaffCallView>
       )}
-    </Page>
+    </>
+  );
+}
+
+export default function StaffStatsPage() {
+  return (
+    <StaffPage testId='staff-stats' need='staff'>
+      <StaffStatsBody />
+    </StaffPage>
   );
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { CASE_OUTCOMES, HELP_CATEGORIES, type CaseOutcome } from '@shared/domain/help';
-import { Page } from '../../../components/page';
+import { StaffPage } from '../../../components/staff/staff-page';
 import { ActionButton } from '../../../components/staff/action-button';
 import { Choices } from '../../../components/staff/choices';
 import { Field, TextArea, WhenInput } from '../../../components/staff/fields';
@@ -37,11 +37,11 @@ function Place({ visit }: { visit: CaseVisit }) {
 }
 
 /** 来访登记: a walk-in visit, so that offline work is counted with the online requests. */
-export default function StaffVisitPage() {
+function StaffVisitBody() {
   const visit = useCaseVisit();
   const { form, errors: e } = visit;
   return (
-    <Page testId='staff-visit'>
+    <>
       <LoadGate loading={visit.profile.loading && !visit.profile.data} error={visit.profile.error} onRetry={visit.profile.retry} loadingText='正在加载…'>
         {() => (
           <View className='card' data-testid='visit-form'>
@@ -77,6 +77,14 @@ export default function StaffVisitPage() {
           </View>
         )}
       </LoadGate>
-    </Page>
+    </>
+  );
+}
+
+export default function StaffVisitPage() {
+  return (
+    <StaffPage testId='staff-visit' need='staff'>
+      <StaffVisitBody />
+    </StaffPage>
   );
 }
