@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fromWire, toWire, type BackendRequest, type HostMessage, type RunnerMessage } from './function-wire';
+import { fromWire, reviveBuffers, toWire, type BackendRequest, type HostMessage, type RunnerMessage } from './function-wire';
 import { swapSdk } from './sdk-swap';
 
 // A function runner in its own process, on whichever Node runs it (the deploy runtime's, in the
@@ -36,7 +36,7 @@ const openapi = new Proxy(
     get: (_t, ns) =>
       typeof ns !== 'string' || ns === 'then'
         ? undefined
-        : new Proxy({}, { get: (_u, method) => (typeof method !== 'string' || method === 'then' ? undefined : (params: unknown) => ask({ kind: 'openapi', api: `${ns}.${method}`, params })) }),
+        : new Proxy({}, { get: (_u, method) => (typeof method !== 'string' || method === 'then' ? undefined : (params: unknown) => ask({ kind: 'openapi', api: `${ns}.${method}`, params }).then(reviveBuffers)) }),
   },
 );
 

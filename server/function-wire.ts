@@ -48,3 +48,17 @@ export function toWire(err: unknown): WireError {
 export function fromWire(w: WireError): Error {
   return Object.assign(new Error(w.message), w.errCode === undefined ? {} : { errCode: w.errCode }, w.errMsg === undefined ? {} : { errMsg: w.errMsg }, w.code === undefined ? {} : { code: w.code });
 }
+
+/**
+ * An open-API answer again as the SDK gives it: JSON turns a Buffer (getUnlimited's image) into
+ * `{type: 'Buffer', data: [...]}` on the way over; its top-level fields become Buffers again.
+ */
+export function reviveBuffers(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    const wire = field as { type?: unknown; data?: unknown } | null;
+    out[key] = wire !== null && typeof wire === 'object' && wire.type === 'Buffer' && Array.isArray(wire.data) ? Buffer.from(wire.data as number[]) : field;
+  }
+  return out;
+}

@@ -42,7 +42,9 @@ export function useStaffPeople() {
   const send = useCallback(
     async (draft: InviteDraft) => {
       if (!draft.role) return;
-      const out = await invite.run({ role: draft.role, ...(draft.town ? { town: draft.town } : {}), ...(draft.village ? { village: draft.village } : {}), ...(draft.name.trim() ? { name: draft.name.trim() } : {}) });
+      // In WeChat the server makes a 小程序码 that opens the join page; the browser draws a QR code of the link itself.
+      const qr = process.env.TARO_ENV === 'weapp' ? 'wxacode' : 'none';
+      const out = await invite.run({ role: draft.role, ...(draft.town ? { town: draft.town } : {}), ...(draft.village ? { village: draft.village } : {}), ...(draft.name.trim() ? { name: draft.name.trim() } : {}), qr });
       if (out) setInvitation(out);
     },
     [invite],

@@ -14,8 +14,13 @@ export const config = {
   templateStatus: env.SUBSCRIBE_TEMPLATE_STATUS ?? 'local-status-template',
   /** Most suggestions one person may submit in a China day. */
   suggestionsPerDay: int(env.HALL_SUGGESTIONS_PER_DAY, 5),
-  /** The mini-program state subscribe messages open in: formal, trial or developer. */
-  miniprogramState: env.MINIPROGRAM_STATE ?? 'formal',
+  /**
+   * The version of the mini-program that subscribe messages and 小程序码 open: formal, trial or
+   * developer (before the first release is published). Read at each use.
+   */
+  get miniprogramState(): string {
+    return process.env.MINIPROGRAM_STATE ?? 'formal';
+  },
   /** Days after closure when the personal details of a help request are deleted. */
   helpPurgeDays: int(env.HELP_PURGE_DAYS, 180),
   /** Most quiz points one person may earn in a China day (practice and drills cannot farm the ranking). */

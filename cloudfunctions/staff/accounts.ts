@@ -11,6 +11,7 @@ import type { CallContext, Handlers } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { hashId, newId } from '../_lib/ids';
 import { liveVillage, liveVillages, placeName, townsById } from '../_lib/regions';
+import { invitationWxacode } from './wxacode';
 
 type S = Handlers<typeof staffContract>;
 type StaffRole = (typeof STAFF_ROLES)[number];
@@ -32,7 +33,7 @@ interface InvitationDoc {
 }
 
 const ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-/** The page that redeems an invitation (h5: `#/<path>?code=`; WeChat: the code as `scene`). */
+/** The page that redeems an invitation (h5: `#/<path>?code=`; WeChat: the 小程序码's `scene` is the code). */
 export const JOIN_PAGE = 'pkg-me/pages/join/index';
 
 const newCode = () => Array.from({ length: 10 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('');
@@ -80,7 +81,7 @@ async function all<T>(where: Record<string, unknown>): Promise<T[]> {
 }
 
 export const accountHandlers: Pick<S, 'createInvitation' | 'redeemInvitation' | 'listStaff' | 'setStaffActive' | 'moveStaff' | 'staffAudit'> = {
-  async createInvitation({ role, town, village, name, days }, ctx) {
+  async createInvitation({ role, town, village, name, days, qr }, ctx) {
     const me = await ctx.profile();
     const grant: Post = { role, town: town ?? null, village: village ?? null };
     const problem = grantProblem(postOf(me), grant);
@@ -92,7 +93,9 @@ export const accountHandlers: Pick<S, 'createInvitation' | 'redeemInvitation' | 
     await insert(COLL.invitations, doc as unknown as Record<string, unknown>);
     const where = placeName(await townsById(ctx.now), grant.town, grant.village);
     await audit(ctx, me, 'invite', `邀请${ROLE_LABELS[role]}（${where}${doc.name ? `，${doc.name}` : ''}），${days ?? 7} 天内有效`, null);
-    return { code, role, name: doc.name, placeName: where, expiresAt: expiresAt.toISOString(), path: `${JOIN_PAGE}?code=${code}` };
+    // In WeChat the 小程序码 is made in the same call; the invitation stands whether WeChat makes it or not.
+    const image = qr === 'wxacode' ? await invitationWxacode(code, JOIN_PAGE, ctx.now) : { image: null, imageHint: null };
+    return { code, role, name: doc.name, placeName: where, expiresAt: expiresAt.toISOString(), path: `${JOIN_PAGE}?code=${code}`, ...image };
   },
 
   async redeemInvitation({ code }, ctx) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/types';
 import { SEC_KEYWORDS } from './keywords';
 import { subscribeDataError } from './subscribe-rules';
+import { appPages, checkGetUnlimited, qrPng, type GetUnlimitedParams, type WxacodeRequest } from './wxacode';
 
 /** The SDK's words for the codes it knows (wx-server-sdk's ERR_CODE table), used in `message`. */
 const SDK_CODE_TEXT: Record<number, string> = { [-604101]: 'function has no permission to call this API' };
@@ -49,9 +50,10 @@ interface SubscribeSendParams {
 
 /**
  * Local engines of the open APIs the functions use, with the shapes of the real ones:
- * `security.msgSecCheck` (v2 result from a keyword list) and `subscribeMessage.send` (into the
+ * `security.msgSecCheck` (v2 result from a keyword list), `subscribeMessage.send` (into the
  * outbox collection; 43101 when the person has not granted that template, 47003 for a value that
- * breaks WeChat's rules). As on CloudBase, a function may call only the APIs its config.json
+ * breaks WeChat's rules) and `wxacode.getUnlimited` (a real PNG; 40169/40129 for a bad scene, 41030
+ * for a page the published release does not have). As on CloudBase, a function may call only the APIs its config.json
  * declares in `permissions.openapi`; any other call fails with -604101
  * (https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/openapi/openapi.html), and so
  * does a call made outside any function.
@@ -59,6 +61,10 @@ interface SubscribeSendParams {
 export function createLocalOpenApi(store: Store, clock: () => number = Date.now, caller: () => OpenApiCaller | undefined = () => undefined) {
   const outbox = 'outbox';
   const grants = 'subscriptions';
+  /** The pages of the published release (getUnlimited's check_path): the app's, unless a test says otherwise. */
+  let published: readonly string[] | null = null;
+  /** The getUnlimited requests answered with an image, the latest last (a few kept). */
+  const wxacodes: WxacodeRequest[] = [];
   /** The refusal of an API the calling function has not declared, as the SDK surfaces it. */
   const undeclared = (api: string): OpenApiError | null => {
     const fn = caller();
@@ -116,6 +122,29 @@ export function createLocalOpenApi(store: Store, clock: () => number = Date.now,
         ]);
         return Promise.resolve({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok', msgid: Number.parseInt(randomBytes(4).toString('hex'), 16) });
       },
+    },
+    wxacode: {
+      getUnlimited(params: GetUnlimitedParams) {
+        const api = 'wxacode.getUnlimited';
+        const refused = undeclared(api);
+        if (refused) return Promise.reject(refused);
+        published ??= appPages();
+        const checked = checkGetUnlimited(params ?? {}, published);
+        if ('refused' in checked) return Promise.reject(wxFailure(api, ...checked.refused));
+        const { request } = checked;
+        wxacodes.push(request);
+        if (wxacodes.length > 20) wxacodes.shift();
+        // What the SDK answers for an image (its "buffer response"): contentType and the bytes.
+        return Promise.resolve({ contentType: 'image/png', buffer: qrPng(`${request.page}?scene=${request.scene}`, request.width), errMsg: `openapi.${api}:ok`, errCode: 0 });
+      },
+    },
+    /** The getUnlimited requests that made an image, the latest last. */
+    wxacodeRequests(): readonly WxacodeRequest[] {
+      return [...wxacodes];
+    },
+    /** Sets the pages of the published release (`null`: every page of the app), e.g. a release without a new page. */
+    publishPages(pages: readonly string[] | null): void {
+      published = pages;
     },
     /** What `wx.requestSubscribeMessage` accepting a one-time template does: one more send allowed. */
     grantSubscription(openid: string, templateId: string): void {

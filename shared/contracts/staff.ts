@@ -11,6 +11,9 @@ const ADMINS = ['admin'] as const;
 /** An invitation code as typed: 10 characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
 export const InvitationCodeSchema = z.string().check(z.regex(/^[A-HJKMNP-Z2-9]{10}$/, '邀请码是 10 位字母和数字'));
 
+/** How an invitation is shown: a 小程序码 from WeChat, or none (the browser draws a QR code of the link itself). */
+export const INVITATION_QR = ['wxacode', 'none'] as const;
+
 const StaffPlaceSchema = z.strictObject({
   town: z.optional(IdSchema),
   village: z.optional(IdSchema),
@@ -38,6 +41,10 @@ const InvitationSchema = z.strictObject({
   expiresAt: z.string(),
   /** The page that redeems it, with the code (h5 link path; in WeChat the code is the `scene`). */
   path: z.string(),
+  /** The 小程序码 that opens the join page with the code (asked with `qr: 'wxacode'`): a link valid for an hour. */
+  image: z.nullable(z.string()),
+  /** Why the 小程序码 asked for is missing, in plain words (the code still works when typed). */
+  imageHint: z.nullable(z.string()),
 });
 
 const PlaceVillageSchema = z.strictObject({
@@ -67,6 +74,8 @@ export const staffContract = {
       /** How the new staff member is shown (e.g. 刘妈（示例村工作室）). */
       name: z.optional(z.string().check(z.minLength(1), z.maxLength(30, '最多 30 个字'))),
       days: z.optional(z.int().check(z.minimum(1), z.maximum(30))),
+      /** 'wxacode' from WeChat: the invitation also gets a 小程序码 made by WeChat; the browser draws its own QR code of the link. */
+      qr: z.optional(z.enum(INVITATION_QR)),
     }),
     output: InvitationSchema,
   }),

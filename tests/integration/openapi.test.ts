@@ -6,6 +6,7 @@ let host: Host;
 interface OpenApi {
   security: { msgSecCheck(p: unknown): Promise<{ errCode: number; result: { suggest: string; label: number }; detail: unknown[] }> };
   subscribeMessage: { send(p: unknown): Promise<{ errCode: number }> };
+  wxacode: { getUnlimited(p: unknown): Promise<{ errCode: number; errMsg: string; contentType: string; buffer: Buffer }> };
 }
 const openapi = () => (sdkModule() as unknown as { openapi: OpenApi }).openapi;
 /** Runs `fn` inside a call of the function `name` (whose config.json declares its open APIs). */
@@ -60,6 +61,13 @@ describe('open-API permissions, per function, as CloudBase checks them', () => {
     await expect(inside('help', () => openapi().security.msgSecCheck({ openid: 'u', scene: 2, version: 2, content: '你好' }))).rejects.toMatchObject({ errCode: -604101 });
   });
 
+  it('refuses wxacode.getUnlimited to a function that has not declared it, and lets staff (which declares it) call it', async () => {
+    const params = { scene: 'ABCDEFGHJK', page: 'pkg-me/pages/join/index' };
+    await expect(inside('account', () => openapi().wxacode.getUnlimited(params))).rejects.toMatchObject({ errCode: -604101, errMsg: 'system error: error code: -604101' });
+    await expect(inside('hall', () => openapi().wxacode.getUnlimited(params))).rejects.toMatchObject({ errCode: -604101 });
+    await expect(inside('staff', () => openapi().wxacode.getUnlimited(params))).resolves.toMatchObject({ errCode: 0, contentType: 'image/png' });
+  });
+
   it('refuses a call made outside any cloud function', async () => {
     await expect(openapi().subscribeMessage.send({ touser: 'u1', templateId: 'tpl', data: { thing1: { value: '进度更新' } } })).rejects.toMatchObject({ errCode: -604101 });
   });
@@ -96,5 +104,59 @@ describe('subscribe-message values, checked against WeChat’s rules before anyt
   it('accepts the values the functions send (status update: thing1, phrase2, date3, thing4)', async () => {
     host.openapi.grantSubscription('u2', 'tpl');
     await expect(send({ thing1: { value: '您的建议有新进展' }, phrase2: { value: '已答复' }, date3: { value: '2026-01-02' }, thing4: { value: '状态：已答复' } })).resolves.toMatchObject({ errCode: 0 });
+  });
+});
+
+// https://developers.weixin.qq.com/miniprogram/dev/server/API/qrcode-link/qr-code/api_getunlimitedqrcode.html
+describe('wxacode.getUnlimited, as WeChat checks its scene and page', () => {
+  const getUnlimited = (p: Record<string, unknown>) => inside('staff', () => openapi().wxacode.getUnlimited(p));
+  const failure = (errCode: number, text: string) => ({ errCode, errMsg: expect.stringMatching(new RegExp(`^openapi\\.wxacode\\.getUnlimited:fail ${text} rid: `)) as string });
+
+  it('answers a PNG of the width asked for, as the SDK gives an image (contentType and buffer)', async () => {
+    const res = await getUnlimited({ scene: 'a=1&b=2', page: 'pkg-me/pages/join/index', checkPath: true, envVersion: 'release', width: 280 });
+    expect(res).toMatchObject({ errCode: 0, errMsg: 'openapi.wxacode.getUnlimited:ok', contentType: 'image/png' });
+    expect(res.buffer.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+    expect(res.buffer.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect([res.buffer.readUInt32BE(16), res.buffer.readUInt32BE(20)]).toEqual([280, 280]);
+    expect(host.openapi.wxacodeRequests().at(-1)).toEqual({ scene: 'a=1&b=2', page: 'pkg-me/pages/join/index', checkPath: true, envVersion: 'release', width: 280 });
+  });
+
+  it.each([
+    ['a page the app does not have', { scene: 'X', page: 'pages/nowhere/index' }],
+    ['a page with a leading slash', { scene: 'X', page: '/pkg-me/pages/join/index' }],
+    ['a page with parameters', { scene: 'X', page: 'pkg-me/pages/join/index?code=X' }],
+  ])('refuses %s with 41030', async (_what, params) => {
+    await expect(getUnlimited(params)).rejects.toMatchObject(failure(41030, 'invalid page'));
+  });
+
+  it('takes a page the release has not published when checkPath is false, and refuses it when the release lacks it', async () => {
+    host.openapi.publishPages(['pages/learn/index']);
+    try {
+      await expect(getUnlimited({ scene: 'X', page: 'pkg-me/pages/join/index' })).rejects.toMatchObject({ errCode: 41030 });
+      await expect(getUnlimited({ scene: 'X', page: 'pkg-me/pages/join/index', checkPath: false, envVersion: 'trial' })).resolves.toMatchObject({ errCode: 0 });
+    } finally {
+      host.openapi.publishPages(null);
+    }
+  });
+
+  it.each([
+    ['an empty scene', '', 40169, 'invalid length for scene, or the data is not json string'],
+    ['a scene of 33 characters', 'A'.repeat(33), 40169, 'invalid length for scene, or the data is not json string'],
+    ['a scene with %', 'code%3D1', 40129, 'invalid scene'],
+    ['a scene in Chinese', '邀请', 40129, 'invalid scene'],
+  ])('refuses %s', async (_what, scene, errCode, text) => {
+    await expect(getUnlimited({ scene, page: 'pkg-me/pages/join/index' })).rejects.toMatchObject(failure(errCode, text));
+  });
+
+  it('takes a scene of 32 characters from every allowed sign', async () => {
+    await expect(getUnlimited({ scene: "!#$&'()*+,/:;=?@-._~09azAZ123456", page: 'pkg-me/pages/join/index' })).resolves.toMatchObject({ errCode: 0 });
+  });
+
+  it.each([
+    ['a width under 280', { width: 279 }],
+    ['a width over 1280', { width: 1281 }],
+    ['an unknown version', { envVersion: 'beta' }],
+  ])('refuses %s with invalid args', async (_what, extra) => {
+    await expect(getUnlimited({ scene: 'X', page: 'pkg-me/pages/join/index', ...extra })).rejects.toMatchObject({ errCode: 40097 });
   });
 });

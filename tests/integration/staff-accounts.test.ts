@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import { hashId } from '../../cloudfunctions/_lib/ids';
 import type { Host } from '../../server/host';
+import { appPages } from '../../server/openapi/wxacode';
 import { call, dataOf, freshHost } from '../support/host';
 
 let host: Host;
@@ -159,5 +161,77 @@ describe('the authorization matrix of staff accounts', () => {
   it('redeemInvitation is open to anyone identified, and refused without an identity', async () => {
     expect(await call(host, 'staff', 'redeemInvitation', { code: 'ABCDEFGHJK' }, null)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await call(host, 'staff', 'redeemInvitation', { code: 'ABCDEFGHJK' }, 'dev-learner')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
+
+/** The bytes behind a temporary link the host issued. */
+function linked(url: string): Buffer {
+  const file = host.files.resolve(url.replace(/^\/api\/files\//, ''));
+  if (!file) throw new Error(`no file behind ${url}`);
+  return fs.readFileSync(file);
+}
+const JOIN = 'pkg-me/pages/join/index';
+
+describe('the 小程序码 of an invitation made in WeChat', () => {
+  it('comes in the same call: a PNG of the code as scene, for the join page, and the invitation works as before', async () => {
+    const before = host.openapi.wxacodeRequests().length;
+    const inv = dataOf(await invite('dev-town', { role: 'station', town: 'shuangjiang', village: 'shuangjiang-v1', qr: 'wxacode' }));
+    expect(inv.imageHint).toBeNull();
+    expect(inv.image).toMatch(/^\/api\/files\//);
+    const png = linked(inv.image as string);
+    expect(png.subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([430, 430]);
+    // WeChat was asked once, for this code on the join page of the release.
+    const asked = host.openapi.wxacodeRequests();
+    expect(asked.length).toBe(before + 1);
+    expect(asked.at(-1)).toEqual({ scene: inv.code, page: JOIN, checkPath: true, envVersion: 'release', width: 430 });
+    // The image sits under an unguessable name in storage; the database still holds only the code's hash.
+    expect(host.files.resolve((inv.image as string).replace(/^\/api\/files\//, ''))).toMatch(/\/invitations\/\d{4}-\d{2}-\d{2}\/[0-9a-f]{16}\.png$/);
+    expect(JSON.stringify(host.store.candidates('invitations', {}))).not.toContain(inv.code);
+    expect(dataOf(await call(host, 'staff', 'redeemInvitation', { code: inv.code }, 'st-scanned'))).toEqual({ role: 'station', placeName: '双江镇示例村一' });
+  });
+
+  it('is not asked for from the browser: no image, no hint, no call to WeChat', async () => {
+    const before = host.openapi.wxacodeRequests().length;
+    for (const input of [{}, { qr: 'none' }]) {
+      const inv = dataOf(await invite('dev-town', { role: 'station', town: 'shuangjiang', village: 'shuangjiang-v1', ...input }));
+      expect({ image: inv.image, imageHint: inv.imageHint }).toEqual({ image: null, imageHint: null });
+    }
+    expect(host.openapi.wxacodeRequests().length).toBe(before);
+  });
+
+  it('refuses an unknown way of showing it', async () => {
+    expect(await invite('dev-town', { role: 'station', town: 'shuangjiang', village: 'shuangjiang-v1', qr: 'png' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('when the release has not published the join page yet (41030), the invitation is still made: the code, no image and a plain hint', async () => {
+    host.openapi.publishPages(appPages().filter((p) => p !== JOIN));
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const res = await invite('dev-town', { role: 'station', town: 'shuangjiang', village: 'shuangjiang-v2', qr: 'wxacode' });
+      expect(warn.mock.calls.map((c) => String(c[0]))).toEqual(['[staff.createInvitation] no 小程序码: errCode 41030']);
+      const inv = dataOf(res);
+      expect(inv.image).toBeNull();
+      expect(inv.imageHint).toBe('小程序正式版还没有发布加入页面，暂时生成不了小程序码。请对方在小程序「我的 → 工作人员邀请」里输入邀请码。');
+      expect(inv.imageHint).not.toMatch(/scene/i);
+      expect(dataOf(await call(host, 'staff', 'redeemInvitation', { code: inv.code }, 'st-typed'))).toEqual({ role: 'station', placeName: '双江镇示例村二' });
+    } finally {
+      warn.mockRestore();
+      host.openapi.publishPages(null);
+    }
+  });
+
+  it('before the release, MINIPROGRAM_STATE=trial asks for the trial version without checking the page', async () => {
+    host.openapi.publishPages([]);
+    process.env.MINIPROGRAM_STATE = 'trial';
+    try {
+      const inv = dataOf(await invite('dev-town', { role: 'station', town: 'shuangjiang', village: 'shuangjiang-v2', qr: 'wxacode' }));
+      expect(inv.image).toMatch(/^\/api\/files\//);
+      expect(host.openapi.wxacodeRequests().at(-1)).toEqual({ scene: inv.code, page: JOIN, checkPath: false, envVersion: 'trial', width: 430 });
+    } finally {
+      delete process.env.MINIPROGRAM_STATE;
+      host.openapi.publishPages(null);
+    }
   });
 });

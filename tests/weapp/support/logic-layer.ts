@@ -94,6 +94,8 @@ export interface CallRecord {
   action: string;
   ok: boolean;
   code?: string;
+  /** The action's input as the app sent it. */
+  input?: unknown;
   /** The function's reply as the app received it. */
   reply?: unknown;
 }
@@ -818,13 +820,13 @@ export class MiniProgram {
     cloud.callFunction = api('cloud.callFunction', async (o) => {
       if (!this.cloudReady) throw new Error('please call wx.cloud.init first');
       const name = String(o.name);
-      const data = JSON.parse(JSON.stringify(o.data ?? {})) as { action?: unknown };
+      const data = JSON.parse(JSON.stringify(o.data ?? {})) as { action?: unknown; input?: unknown };
       this.pendingCalls += 1;
       try {
         const reply = await this.options.callFunction(name, data);
         const result = reply === undefined ? null : (JSON.parse(JSON.stringify(reply)) as unknown);
         const r = result as { ok?: boolean; error?: { code?: string } } | null;
-        this.calls.push({ name, action: String(data.action), ok: r?.ok === true, ...(r?.ok === false ? { code: r.error?.code } : {}), reply: result });
+        this.calls.push({ name, action: String(data.action), ok: r?.ok === true, ...(r?.ok === false ? { code: r.error?.code } : {}), input: data.input, reply: result });
         return { result, requestID: `sim-${this.calls.length}` };
       } catch (err) {
         this.calls.push({ name, action: String(data.action), ok: false, code: 'CALL_FAILED' });

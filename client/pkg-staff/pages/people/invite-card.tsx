@@ -1,19 +1,41 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { ROLE_LABELS } from '@shared/roles';
 import { chinaStamp } from '../../../time';
 import { QrCode } from '../../../components/staff/qr-code';
 import type { Invitation } from '../../../hooks/use-staff-people';
 
-/** Where an invitation opens: in the browser a link to the join page; in WeChat the code itself, which the join page takes as `scene`. */
+const TYPED = '对方也可以在小程序「我的 → 工作人员邀请」里输入邀请码。';
+
+/** The browser's link to the join page with the code. */
 function invitationLink(inv: Invitation): string {
-  if (process.env.TARO_ENV !== 'h5') return inv.code;
   return `${window.location.origin}${window.location.pathname}#/${inv.path}`;
 }
 
-/** A new invitation: the code, a QR code and (in the browser) the link; when it expires. */
+/** In WeChat: the 小程序码 WeChat made (scanning it opens the join page with the code), or why there is none. */
+function WeappCode({ inv }: { inv: Invitation }) {
+  if (!inv.image) {
+    return (
+      <Text className='invite-card__hint' data-testid='invitation-image-hint'>
+        {inv.imageHint ?? `没有生成小程序码。${TYPED}`}
+      </Text>
+    );
+  }
+  return (
+    <View>
+      {/* WeChat's image template carries no aria-label: the view around it says what it is. */}
+      <View aria-label={`邀请小程序码，邀请码 ${inv.code}`} data-testid='invitation-wxacode'>
+        <Image src={inv.image} mode='aspectFit' showMenuByLongpress style={{ width: '220px', height: '220px' }} />
+      </View>
+      <Text className='invite-card__hint'>请对方用微信扫一扫这个小程序码，直接打开加入页面；长按可以保存或转发。{TYPED}</Text>
+    </View>
+  );
+}
+
+/** A new invitation: the code; in the browser a QR code of the link and the link, in WeChat the 小程序码; when it expires. */
 export function InviteCard({ inv }: { inv: Invitation }) {
-  const link = invitationLink(inv);
   const until = chinaStamp(inv.expiresAt);
+  const h5 = process.env.TARO_ENV === 'h5';
+  const link = h5 ? invitationLink(inv) : '';
   return (
     <View className='card invite-card' data-testid='invitation'>
       <Text className='invite-card__title'>
@@ -24,13 +46,15 @@ export function InviteCard({ inv }: { inv: Invitation }) {
       <Text className='invite-card__code' data-testid='invitation-code' selectable>
         {inv.code}
       </Text>
-      <QrCode text={link} label={`邀请二维码，邀请码 ${inv.code}`} testId='invitation-qr' />
-      {process.env.TARO_ENV === 'h5' ? (
-        <Text className='invite-card__link' data-testid='invitation-link' selectable>
-          {link}
-        </Text>
+      {h5 ? (
+        <>
+          <QrCode text={link} label={`邀请二维码，邀请码 ${inv.code}`} testId='invitation-qr' />
+          <Text className='invite-card__link' data-testid='invitation-link' selectable>
+            {link}
+          </Text>
+        </>
       ) : (
-        <Text className='invite-card__hint'>对方在小程序「我的 → 工作人员邀请」输入邀请码即可；用小程序码邀请时，把邀请码作为 scene 生成，扫码直接打开加入页面。</Text>
+        <WeappCode inv={inv} />
       )}
       <Text className='invite-card__hint'>只能使用一次，{until} 前有效。请当面或通过可信的渠道交给本人。</Text>
     </View>
