@@ -54,7 +54,8 @@ function scenarios(topicId: string, suggestionId: string): Scenario[] {
       action: 'hall.submitSuggestion',
       call: (i) => ({ fn: 'hall', input: { topicId, content: `建议在村口路段增设减速带和警示牌，保护孩子上学安全（${i}）。`, anonymous: false }, who: { openid: `lat-suggest-${i}` } }),
     },
-    { action: 'hall.support', call: (i) => ({ fn: 'hall', input: { suggestionId }, who: { openid: `lat-support-${i}` } }) },
+    // The topic's id goes with it, as the topic page sends it.
+    { action: 'hall.support', call: (i) => ({ fn: 'hall', input: { suggestionId, topicId }, who: { openid: `lat-support-${i}` } }) },
     {
       action: 'help.submitRequest',
       call: (i) => ({

@@ -33,6 +33,8 @@ export interface HostOptions {
   node?: string;
   /** A fixed delay per database request, like a cloud database's round trip (benchmarks; default 0). */
   latencyMs?: number;
+  /** A random extra delay of up to this many ms per database request: racing calls' requests arrive in any order (tests of races; default 0). */
+  jitterMs?: number;
   /** Evaluate every request with mingo, never the engine's fast paths (the conformance suite). */
   mingoOnly?: boolean;
 }
@@ -88,7 +90,7 @@ export function createHost(options: HostOptions): Host {
     return name === undefined ? undefined : { name, openapi: permissions.get(name) ?? [] };
   });
   const files = new LocalFiles(path.join(options.dataDir, 'files'), clock);
-  installLocalSdk(engine, openapi, files, { latencyMs: options.latencyMs ?? 0 });
+  installLocalSdk(engine, openapi, files, { latencyMs: options.latencyMs ?? 0, jitterMs: options.jitterMs ?? 0 });
   const remote = options.node ? new FunctionProcess(options.node, dir, localBackend) : undefined;
   const mains = new Map<string, Main>();
   if (!remote) {

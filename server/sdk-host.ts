@@ -37,10 +37,15 @@ interface CallScope {
 export interface TransportOptions {
   /** A fixed delay before each database request is executed, like a cloud database's round trip (default 0). */
   latencyMs?: number;
+  /**
+   * A random extra delay of up to this many ms before each request (default 0): the requests of
+   * calls racing each other reach the database in any order, as they may on a cloud database (tests of races).
+   */
+  jitterMs?: number;
 }
 
 const identityStore = new AsyncLocalStorage<CallScope>();
-let active: { engine: Engine; openapi: LocalOpenApi; files: LocalFiles; latencyMs: number } | undefined;
+let active: { engine: Engine; openapi: LocalOpenApi; files: LocalFiles; latencyMs: number; jitterMs: number } | undefined;
 
 function requireActive(): NonNullable<typeof active> {
   if (!active) throw new Error('local SDK host is not active');
@@ -50,8 +55,9 @@ function requireActive(): NonNullable<typeof active> {
 const WRITES = new Set(['database.insertDocument', 'database.modifyDocument']);
 
 async function run(action: string, params: Record<string, unknown> | undefined, scope: CallScope | undefined): Promise<TransportResponse> {
-  const { latencyMs } = requireActive();
-  if (latencyMs > 0) await new Promise<void>((r) => setTimeout(r, latencyMs));
+  const { latencyMs, jitterMs } = requireActive();
+  const delay = latencyMs + (jitterMs > 0 ? Math.random() * jitterMs : 0);
+  if (delay > 0) await new Promise<void>((r) => setTimeout(r, delay));
   // A write waits for the end of the event-loop turn: new requests and acknowledgements get a turn.
   else if (WRITES.has(action)) await new Promise<void>((r) => setImmediate(r));
   else await Promise.resolve();
@@ -105,7 +111,7 @@ export const localBackend: SdkBackend = {
  * transport, `getWXContext` per call from AsyncLocalStorage, the open APIs, storage, and no network.
  */
 export function installLocalSdk(engine: Engine, openapi: LocalOpenApi, files: LocalFiles, options: TransportOptions = {}): void {
-  active = { engine, openapi, files, latencyMs: options.latencyMs ?? 0 };
+  active = { engine, openapi, files, latencyMs: options.latencyMs ?? 0, jitterMs: options.jitterMs ?? 0 };
   swapSdk(localBackend);
 }
 

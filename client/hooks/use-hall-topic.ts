@@ -121,7 +121,8 @@ export function useHallTopic(topicId: string | null): TopicPageState {
     supporting.current = true;
     setSupportingId(suggestionId);
     setSupportNotes(({ [suggestionId]: _gone, ...rest }) => rest);
-    void call('hall', 'support', { suggestionId }).then((result) => {
+    // The page's topic goes with it (the server checks it): it spares a database round trip.
+    void call('hall', 'support', { suggestionId, topicId }).then((result) => {
       supporting.current = false;
       setSupportingId(null);
       if (!result.ok) {
@@ -134,7 +135,7 @@ export function useHallTopic(topicId: string | null): TopicPageState {
       setLoaded((prev) => ({ ...prev, items: prev.items.map((s) => (s.id === suggestionId ? { ...s, supports, supportedByMe: true } : s)) }));
       setSupportNotes((n) => ({ ...n, [suggestionId]: counted ? '已附议，谢谢你的支持' : '你已经附议过这条建议' }));
     });
-  }, []);
+  }, [topicId]);
 
   const mine = useMemo(() => new Set(loaded.items.filter((s) => s.mine).map((s) => s.id)), [loaded.items]);
 

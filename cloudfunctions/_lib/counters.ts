@@ -29,22 +29,38 @@ function markerId(metric: string, period: Period, key: string, person: string): 
 }
 
 /**
- * Claims the given markers for one call; returns those it created (the periods in which it is the
- * person's first). A marker that existed is still ours if it carries our token (a database may
- * have applied part of a failed batch).
+ * A distinct-people marker as stored. Held (`by` a call's token): the person was counted in that
+ * period, or the call holding it will count her or release it. Free (`by` null): a call claimed it
+ * beside a gate that then refused, and let it go; the next event of hers claims it again.
  */
-async function claimMarkers(ids: string[], token: string): Promise<Set<string>> {
-  const existing = await insertAll(
-    COLL.markers,
-    ids.map((id) => ({ _id: id, at: db.serverDate(), by: token })),
-  );
-  const won = new Set(ids);
-  await Promise.all(
-    existing.map(async (id) => {
-      if ((await getById<{ by?: string }>(COLL.markers, id))?.by !== token) won.delete(id);
-    }),
-  );
-  return won;
+interface MarkerDoc {
+  _id: string;
+  by: string | null;
+  at: Date;
+  /** Claimed beside a gate (an allowance, a once-per-person record) that may still refuse. */
+  gated?: boolean;
+  /** How many recorded events of other calls count on this marker: a refused holder counts her instead of releasing it. */
+  heirs?: number;
+  /** Where the event that counts on it happened (its 人数 goes there if the holder is refused). */
+  heirTown?: string | null;
+  heirVillage?: string | null;
+}
+
+/**
+ * How long a call may hold a marker claimed beside a gate before it is settled: far longer than
+ * any call runs (the functions' timeouts in cloudbaserc.json are at most 60 s). Older gated
+ * markers are settled.
+ */
+const UNDECIDED_MS = 10 * 60_000;
+
+/** Whether the call holding a marker may still be refused (and release it). */
+function undecided(m: MarkerDoc, now: number): boolean {
+  return m.gated === true && m.by !== null && now - new Date(m.at).getTime() < UNDECIDED_MS;
+}
+
+/** Takes a free marker (one a refused call let go); false when another call took it first. */
+async function adopt(id: string, token: string, gated: boolean): Promise<boolean> {
+  return (await updateWhere(COLL.markers, { _id: id, by: null }, { by: token, at: db.serverDate(), gated, heirs: 0 })) > 0;
 }
 
 type Tree = { [k: string]: number | Tree };
@@ -60,10 +76,15 @@ function mapTree(tree: Tree, leaf: (n: number) => unknown): Record<string, unkno
   return out;
 }
 
-function treeOf(first: boolean, town: string, ev: CountedEvent, sign: 1 | -1 = 1): Tree {
+/** The amounts one event adds in total, in its town and in its village. */
+function placed(amounts: Tree, town: string | null | undefined, village: string | null | undefined): Tree {
+  return { ...amounts, towns: { [town ?? NO_TOWN]: amounts }, ...(village ? { villages: { [village]: amounts } } : {}) };
+}
+
+function treeOf(first: boolean, ev: CountedEvent, sign: 1 | -1 = 1): Tree {
   const sums = Object.fromEntries(Object.entries(ev.sums ?? {}).map(([k, n]) => [k, n * sign]));
   const amounts: Tree = { times: sign, ...(first ? { people: sign } : {}), ...sums };
-  return { ...amounts, towns: { [town]: amounts }, ...(ev.village ? { villages: { [ev.village]: amounts } } : {}), ...((ev.totals ?? {}) as Tree) };
+  return { ...placed(amounts, ev.town, ev.village), ...((ev.totals ?? {}) as Tree) };
 }
 
 /** Counter documents this function instance knows exist (they are never deleted). */
@@ -73,12 +94,16 @@ const remember = (id: string) => {
   known.add(id);
 };
 
-/** Adds an event to one counter document, creating it on the period's first event (a take-back never creates). */
-async function bump(id: string, base: Record<string, string>, town: string, first: boolean, ev: CountedEvent, sign: 1 | -1 = 1): Promise<void> {
-  const tree = treeOf(first, town, ev, sign);
+interface Target {
+  id: string;
+  base: Record<string, string>;
+}
+
+/** Adds amounts to one counter document, creating it on the period's first event (a take-back never creates). */
+async function bump({ id, base }: Target, tree: Tree, create: boolean): Promise<void> {
   const inc = { ...mapTree(tree, (n) => _.inc(n)), updatedAt: db.serverDate() };
   if ((await updateById(COLL.counters, id, inc)) > 0) return remember(id);
-  if (sign < 0) return;
+  if (!create) return;
   try {
     await insert(COLL.counters, { _id: id, ...base, people: 0, ...mapTree(tree, (n) => n), updatedAt: db.serverDate() });
   } catch (err) {
@@ -93,17 +118,17 @@ async function bump(id: string, base: Record<string, string>, town: string, firs
  * Adds the same amounts to several counter documents. When all are known to exist, one
  * multi-document update does it; otherwise each goes its own way (and may be created).
  */
-async function bumpAll(targets: Array<{ id: string; base: Record<string, string> }>, town: string, first: boolean, ev: CountedEvent, sign: 1 | -1 = 1): Promise<void> {
+async function bumpAll(targets: Target[], tree: Tree, create: boolean): Promise<void> {
   if (targets.length > 1 && targets.every((t) => known.has(t.id))) {
-    const inc = { ...mapTree(treeOf(first, town, ev, sign), (n) => _.inc(n)), updatedAt: db.serverDate() };
+    const inc = { ...mapTree(tree, (n) => _.inc(n)), updatedAt: db.serverDate() };
     if ((await updateWhere(COLL.counters, { _id: _.in(targets.map((t) => t.id)) }, inc)) === targets.length) return;
     // The cache was wrong (another database behind this instance): create what is missing.
     known.clear();
     const present = new Set((await listByIds<{ _id: string }>(COLL.counters, targets.map((t) => t.id))).map((d) => d._id));
-    await Promise.all(targets.filter((t) => !present.has(t.id)).map((t) => bump(t.id, t.base, town, first, ev, sign)));
+    await Promise.all(targets.filter((t) => !present.has(t.id)).map((t) => bump(t, tree, create)));
     return;
   }
-  await Promise.all(targets.map((t) => bump(t.id, t.base, town, first, ev, sign)));
+  await Promise.all(targets.map((t) => bump(t, tree, create)));
 }
 
 /**
@@ -122,7 +147,8 @@ function planOf<E extends EventKey>(ev: E) {
   const variants = [metricVariant(ev.metric), ...Object.entries(ev.dims ?? {}).map((d) => metricVariant(ev.metric, d))];
   const keys = Object.fromEntries(periodsOf(ev.at).map((p) => [p.period, p.key])) as Record<Period, string>;
   const markers = variants.map((metric) => PERIODS.map((period) => markerId(metric, period, keys[period], ev.person)));
-  return { ev, variants, keys, markers };
+  const target = (metric: string, period: Period): Target => ({ id: counterId(metric, period, keys[period]), base: { metric, period, key: keys[period] } });
+  return { ev, variants, keys, markers, target };
 }
 
 /** The distinct-people markers events need, e.g. to read them together with a call's first reads. */
@@ -130,17 +156,40 @@ export function markersOf(events: EventKey[]): string[] {
   return [...new Set(events.flatMap((ev) => planOf(ev).markers.flat()))];
 }
 
-/** Which markers one read looked for, and which of those exist. */
+/** What one read found of the markers it looked for. */
 export interface KnownMarkers {
   checked: ReadonlySet<string>;
+  /** Held: the person was counted there, or a call holding it will count her or release it. */
   present: ReadonlySet<string>;
+  /** Let go by a refused call: free to claim. */
+  free: ReadonlySet<string>;
+  /** Held by a call that claimed it beside its gate lately, and may yet be refused. */
+  undecided: ReadonlySet<string>;
 }
 
 /** Reads which of the markers exist: one request per hundred, all at once. */
 export async function readMarkers(ids: string[]): Promise<KnownMarkers> {
   const chunks = Array.from({ length: Math.ceil(ids.length / 100) }, (_v, i) => ids.slice(i * 100, (i + 1) * 100));
-  const found = await Promise.all(chunks.map((c) => listByIds<{ _id: string }>(COLL.markers, c)));
-  return { checked: new Set(ids), present: new Set(found.flat().map((m) => m._id)) };
+  const found = (await Promise.all(chunks.map((c) => listByIds<MarkerDoc>(COLL.markers, c)))).flat();
+  const now = Date.now();
+  const idsOf = (ms: MarkerDoc[]) => new Set(ms.map((m) => m._id));
+  return {
+    checked: new Set(ids),
+    present: idsOf(found.filter((m) => m.by !== null)),
+    free: idsOf(found.filter((m) => m.by === null)),
+    undecided: idsOf(found.filter((m) => undecided(m, now))),
+  };
+}
+
+/** The markers a call claimed for its events, and those it waits on. */
+export interface Claim {
+  token: string;
+  /** Claimed beside a gate: released if the gate refuses (releaseFirsts). */
+  gated: boolean;
+  /** The markers it holds: the periods in which its event is the person's first. */
+  won: ReadonlySet<string>;
+  /** Markers held by calls that may yet be refused: if one is, the person's first there falls to this call. */
+  watch: ReadonlySet<string>;
 }
 
 /**
@@ -148,44 +197,165 @@ export async function readMarkers(ids: string[]): Promise<KnownMarkers> {
  * markers won are the periods in which an event is the person's first. Claiming again with the
  * same token wins the same markers, so a call that may run twice (the same attempt submitted
  * twice at once) claims with a token of its own and only the one that goes on counts.
+ *
+ * `gated`: claimed beside the gate that decides whether the events are recorded at all, before it
+ * answers (one round trip less); if it refuses, `releaseFirsts` lets the markers go. Otherwise the
+ * claim follows the recording, and `bumpCounters` counts it.
  */
-export async function claimFirsts(events: EventKey[], token: string, known?: KnownMarkers): Promise<Set<string>> {
+export async function claimFirsts(events: EventKey[], token: string, known?: KnownMarkers, gated = false): Promise<Claim> {
   const all = markersOf(events);
   const unknown = known ? all.filter((id) => !known.checked.has(id)) : all;
-  const read = unknown.length > 0 ? await readMarkers(unknown) : { present: new Set<string>() };
-  const present = (id: string) => read.present.has(id) || (known?.present.has(id) ?? false);
-  return claimMarkers(
-    all.filter((id) => !present(id)),
-    token,
+  const read = unknown.length > 0 ? await readMarkers(unknown) : undefined;
+  const seen = (id: string) => (known?.checked.has(id) ? known : read);
+  const won = new Set<string>();
+  const watch = new Set(all.filter((id) => seen(id)?.undecided.has(id)));
+  const free = all.filter((id) => seen(id)?.free.has(id));
+  const absent = all.filter((id) => !seen(id)?.present.has(id) && !seen(id)?.free.has(id));
+  const take = async (id: string) => ((await adopt(id, token, gated)) ? won.add(id) : watch.add(id));
+  const [existing] = await Promise.all([
+    insertAll(
+      COLL.markers,
+      absent.map((id) => ({ _id: id, at: db.serverDate(), by: token, ...(gated ? { gated, heirs: 0 } : {}) })),
+    ),
+    ...free.map(take),
+  ]);
+  const taken = new Set(existing);
+  for (const id of absent) if (!taken.has(id)) won.add(id);
+  // One that existed is still ours if it carries our token (a database may have applied part of a
+  // failed batch); one let go meanwhile is taken; one a call holds undecided is watched.
+  await Promise.all(
+    existing.map(async (id) => {
+      const m = await getById<MarkerDoc>(COLL.markers, id);
+      if (m?.by === token) won.add(id);
+      else if (m?.by === null) await take(id);
+      else if (m && undecided(m, Date.now())) watch.add(id);
+    }),
   );
+  return { token, gated, won, watch };
+}
+
+/** For each marker of the events, the event that needs it first. */
+function needsOf(events: CountedEvent[]): Map<string, CountedEvent> {
+  const out = new Map<string, CountedEvent>();
+  for (const { ev, markers } of events.map(planOf)) for (const id of markers.flat()) if (!out.has(id)) out.set(id, ev);
+  return out;
+}
+
+/** Adds 1 to 人数 (nothing else) in the counters of the given markers, at the place given for each (default: the event's). */
+async function countPeople(events: CountedEvent[], ids: ReadonlySet<string>, placeOf: (id: string, ev: CountedEvent) => Pick<CountedEvent, 'town' | 'village'> = (_id, ev) => ev): Promise<void> {
+  const done = new Set<string>();
+  const jobs: Array<Promise<void>> = [];
+  for (const { ev, variants, markers, target } of events.map(planOf)) {
+    variants.forEach((metric, v) =>
+      PERIODS.forEach((period, i) => {
+        const id = markers[v]?.[i];
+        if (!id || !ids.has(id) || done.has(id)) return;
+        done.add(id);
+        const at = placeOf(id, ev);
+        jobs.push(bump(target(metric, period), placed({ people: 1 }, at.town, at.village), true));
+      }),
+    );
+  }
+  await Promise.all(jobs);
 }
 
 /**
- * Adds the events to their counters: 人次 always, 人数 in the periods whose marker was won. One
- * update per variant and group of periods that move together.
+ * For a call whose events were recorded: tells the holders of the markers it watches that a
+ * recorded event counts on them (a holder refused later counts her instead of letting go), and
+ * takes those already let go, counting her there itself.
  */
-export async function bumpCounters(events: CountedEvent[], won: ReadonlySet<string>): Promise<void> {
+async function inherit(events: CountedEvent[], claim: Claim): Promise<void> {
+  if (claim.watch.size === 0) return;
+  const needs = needsOf(events);
+  const adopted = new Set<string>();
+  let pending = [...claim.watch];
+  for (let round = 0; round < 3 && pending.length > 0; round += 1) {
+    const byPlace = new Map<string, { ev: CountedEvent; ids: string[] }>();
+    for (const id of pending) {
+      const ev = needs.get(id) as CountedEvent;
+      const key = JSON.stringify([ev.town ?? null, ev.village ?? null]);
+      byPlace.set(key, { ev, ids: [...(byPlace.get(key)?.ids ?? []), id] });
+    }
+    const told = await Promise.all(
+      [...byPlace.values()].map(({ ev, ids }) => updateWhere(COLL.markers, { _id: _.in(ids), by: _.neq(null) }, { heirs: _.inc(1), heirTown: ev.town ?? null, heirVillage: ev.village ?? null })),
+    );
+    if (told.reduce((a, b) => a + b, 0) === pending.length) break;
+    // Some were let go before we told their holder: take them (those taken by another meanwhile are told again).
+    const took = await Promise.all(pending.map((id) => adopt(id, claim.token, false)));
+    pending = pending.filter((id, i) => {
+      if (took[i]) adopted.add(id);
+      return !took[i];
+    });
+  }
+  if (adopted.size > 0) await countPeople(events, adopted);
+}
+
+/**
+ * Adds recorded events to their counters: 人次 always, 人数 in the periods whose marker the claim
+ * won (and in those it inherits from a refused call). One update per variant and group of
+ * periods that move together.
+ */
+export async function bumpCounters(events: CountedEvent[], claim: Claim): Promise<void> {
   // A marker two events of the call share (same metric, person and period) is first for the earlier.
   const taken = new Set<string>();
   const firstOf = (id: string) => {
-    if (!won.has(id) || taken.has(id)) return false;
+    if (!claim.won.has(id) || taken.has(id)) return false;
     taken.add(id);
     return true;
   };
-  const jobs: Array<Promise<void>> = [];
-  for (const { ev, variants, keys, markers } of events.map(planOf)) {
-    const town = ev.town ?? NO_TOWN;
+  const jobs: Array<Promise<void>> = [inherit(events, claim)];
+  for (const { ev, variants, markers, target } of events.map(planOf)) {
     variants.forEach((metric, v) => {
       const first = PERIODS.map((_p, i) => firstOf(markers[v]?.[i] ?? ''));
-      const target = (period: Period) => ({ id: counterId(metric, period, keys[period]), base: { metric, period, key: keys[period] } });
       // Periods that move their 人数 together are updated together.
       for (const isFirst of [true, false]) {
-        const group = PERIODS.filter((_p, i) => first[i] === isFirst).map(target);
-        if (group.length > 0) jobs.push(bumpAll(group, town, isFirst, ev));
+        const group = PERIODS.filter((_p, i) => first[i] === isFirst).map((period) => target(metric, period));
+        if (group.length > 0) jobs.push(bumpAll(group, treeOf(isFirst, ev), true));
       }
     });
   }
   await Promise.all(jobs);
+}
+
+/**
+ * Lets go the markers of a claim made beside a gate that refused: the events were not recorded,
+ * so the person stays uncounted. A marker on which a recorded event of another call of hers
+ * counts (it found the marker held by this one) is kept, and she is counted there instead.
+ */
+export async function releaseFirsts(events: CountedEvent[], claim: Claim): Promise<void> {
+  const ids = [...claim.won];
+  if (ids.length === 0) return;
+  const released = await updateWhere(COLL.markers, { _id: _.in(ids), by: claim.token, heirs: 0 }, { by: null });
+  if (released === ids.length) return;
+  const kept = new Map((await listByIds<MarkerDoc>(COLL.markers, ids)).filter((m) => m.by === claim.token).map((m) => [m._id, m]));
+  await countPeople(events, new Set(kept.keys()), (id, ev) => {
+    const m = kept.get(id);
+    return m?.heirTown !== undefined ? { town: m.heirTown, village: m.heirVillage ?? null } : ev;
+  });
+}
+
+/**
+ * Runs a gate (the conditional write that decides whether the events are recorded at all: an
+ * allowance, a once-per-person record) with the events' markers claimed beside it, in the same
+ * round trip. Returns the claim to count with once recorded, or null when the gate refused (the
+ * markers are let go again; also when the gate fails).
+ */
+export async function claimBeside(gate: Promise<boolean>, events: CountedEvent[], known?: KnownMarkers): Promise<Claim | null> {
+  const claiming = claimFirsts(events, newId('ev'), known, true);
+  let passed: boolean;
+  try {
+    passed = await gate;
+  } catch (err) {
+    await claiming.then(
+      (claim) => releaseFirsts(events, claim),
+      () => undefined,
+    );
+    throw err;
+  }
+  const claim = await claiming;
+  if (passed) return claim;
+  await releaseFirsts(events, claim);
+  return null;
 }
 
 /**
@@ -205,17 +375,6 @@ export async function countEvents(events: CountedEvent[], known?: KnownMarkers):
  * without markers. Editing such an event is taking the old one back and adding the new one.
  */
 export async function shiftOwnEvent(ev: CountedEvent, sign: 1 | -1): Promise<void> {
-  const { variants, keys } = planOf(ev);
-  const town = ev.town ?? NO_TOWN;
-  await Promise.all(
-    variants.map((metric) =>
-      bumpAll(
-        PERIODS.map((period) => ({ id: counterId(metric, period, keys[period]), base: { metric, period, key: keys[period] } })),
-        town,
-        true,
-        ev,
-        sign,
-      ),
-    ),
-  );
+  const { variants, target } = planOf(ev);
+  await Promise.all(variants.map((metric) => bumpAll(PERIODS.map((period) => target(metric, period)), treeOf(true, ev, sign), sign > 0)));
 }

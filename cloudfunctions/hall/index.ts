@@ -7,7 +7,7 @@ import { chinaDay, later, msBetween, parseInstant } from '../../shared/time';
 import { _, cloud, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
-import { bumpCounters, claimFirsts, countEvent, countEvents, markersOf, readMarkers, type CountedEvent } from '../_lib/counters';
+import { bumpCounters, claimBeside, countEvent, countEvents, markersOf, readMarkers, type CountedEvent } from '../_lib/counters';
 import { countWhere, getById, insert, isDuplicateKey, list, listByIds, pageOf, setById, updateById, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
@@ -233,8 +233,9 @@ export const main = createFunction('hall', hallContract, {
       scope = topic.scope;
     }
     if (dupe && dupe.at.getTime() > later(ctx.now, -1, 'day').getTime()) throw new AppError('CONFLICT', '24 小时内已经提交过相同的内容');
-    // Second: a unit of her daily allowance.
-    if (!(await takeQuota(quotaKey, config.suggestionsPerDay, day, { doc: quota }))) throw new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
+    const allowanceGone = () => new AppError('RATE_LIMITED', `每天最多提交 ${config.suggestionsPerDay} 条建议，明天再来`);
+    // Her allowance, as read, is used up: refused before anything is written or claimed.
+    if (quota && quota.count >= config.suggestionsPerDay) throw allowanceGone();
     const status: SuggestionState = check.pass ? 'published' : 'pending';
     const id = newId('s');
     const doc: SuggestionDoc = {
@@ -258,14 +259,17 @@ export const main = createFunction('hall', hallContract, {
     };
     const place = { town: me.town, village: me.village };
     const events: CountedEvent[] = counted(status).map((key) => ({ ...key, ...place }));
-    // Third: the suggestion and what goes with it; her markers claimed (read in the first); then the counters.
-    const [, firsts] = await Promise.all([
+    // Second: a unit of her daily allowance, which decides whether anything is written, and beside
+    // it her markers (read in the first), let go again if the allowance refuses.
+    const claim = await claimBeside(takeQuota(quotaKey, config.suggestionsPerDay, day, { doc: quota }), events, markers);
+    if (!claim) throw allowanceGone();
+    // Third: the suggestion, what goes with it and the counters.
+    await Promise.all([
       insert(COLL.suggestions, doc as unknown as Record<string, unknown>),
-      claimFirsts(events, newId('ev'), markers),
       setById(COLL.dupes, dupeId, { at: ctx.now }),
       check.pass && topicId ? updateById(COLL.topics, topicId, { suggestionCount: _.inc(1) }) : Promise.resolve(0),
+      bumpCounters(events, claim),
     ]);
-    await bumpCounters(events, firsts);
     return { id, status, held: !check.pass };
   },
 
@@ -295,28 +299,42 @@ export const main = createFunction('hall', hallContract, {
     };
   },
 
-  async support({ suggestionId }, ctx) {
+  async support({ suggestionId, topicId: hint }, ctx) {
     const supporting = { metric: 'suggestion_support', person: ctx.openid, at: ctx.now };
-    // First round trip: the suggestion, her profile and her markers.
-    const [s, me, markers] = await Promise.all([requireSuggestion(suggestionId), ctx.profile(), readMarkers(markersOf([supporting]))]);
-    if (!s.public) throw new AppError('NOT_FOUND', '没有找到这条建议');
+    // First round trip: the suggestion, its topic as the client names it (checked against the
+    // suggestion below), her profile and her markers.
+    const [s, hinted, me, markers] = await Promise.all([
+      getById<SuggestionDoc>(COLL.suggestions, suggestionId),
+      hint ? getById<TopicDoc>(COLL.topics, hint) : Promise.resolve(null),
+      ctx.profile(),
+      readMarkers(markersOf([supporting])),
+    ]);
+    if (!s?.public) throw new AppError('NOT_FOUND', '没有找到这条建议');
+    if (hint !== undefined && hint !== s.topicId) throw new AppError('INVALID_INPUT', '这条建议不属于这个议题，请刷新后再试');
     if (s.topicId) {
-      const topic = await requireTopic(s.topicId);
+      // A client that names no topic costs a round trip more.
+      const topic = hint ? hinted : await getById<TopicDoc>(COLL.topics, s.topicId);
+      if (!topic) throw new AppError('NOT_FOUND', '没有找到这个议题');
       if (!visibleTo(me, topic.scope)) throw new AppError('NOT_FOUND', '没有找到这条建议');
       if (!isOpen(topic, ctx.now)) throw new AppError('CONFLICT', '议题已经截止，不能再附议');
     } else if (s.scope.town && s.scope.town !== me.town && me.role !== 'district' && me.role !== 'admin') {
       throw new AppError('NOT_FOUND', '没有找到这条建议');
     }
     if (s.author === ctx.openid) throw new AppError('CONFLICT', '不能附议自己的建议');
-    try {
-      await insert(COLL.supports, { _id: hashId('v', ctx.openid, suggestionId), suggestionId, at: ctx.now });
-    } catch (err) {
-      if (!isDuplicateKey(err)) throw err;
-      return { supports: s.supports, counted: false };
-    }
-    // Her markers were read in the first round trip: a supporter already counted today claims
-    // nothing, and her counters move together with the suggestion's.
-    await Promise.all([updateById(COLL.suggestions, suggestionId, { supports: _.inc(1) }), countEvent({ ...supporting, town: me.town, village: me.village }, markers)]);
+    const events: CountedEvent[] = [{ ...supporting, town: me.town, village: me.village }];
+    // Second: her support record, the once-per-person gate, and beside it her markers (read in the
+    // first), let go again if it is a repeat.
+    const gate = insert(COLL.supports, { _id: hashId('v', ctx.openid, suggestionId), suggestionId, at: ctx.now }).then(
+      () => true,
+      (err: unknown) => {
+        if (isDuplicateKey(err)) return false;
+        throw err;
+      },
+    );
+    const claim = await claimBeside(gate, events, markers);
+    if (!claim) return { supports: s.supports, counted: false };
+    // Third: the suggestion's count and her counters.
+    await Promise.all([updateById(COLL.suggestions, suggestionId, { supports: _.inc(1) }), bumpCounters(events, claim)]);
     // The count as of this support (others at the same moment show on the next read).
     return { supports: s.supports + 1, counted: true };
   },

@@ -109,9 +109,9 @@ export const hallContract = {
     output: z.strictObject({ suggestions: z.array(PublicSuggestionSchema), hasMore: z.boolean() }),
   }),
   support: action({
-    doc: '附议: once per person per suggestion; refused on a closed topic.',
+    doc: "附议: once per person per suggestion; refused on a closed topic. `topicId`: the suggestion's topic as the page knows it (null: a free suggestion), checked against the suggestion (a wrong one is refused); it spares a round trip.",
     roles: 'any',
-    input: z.strictObject({ suggestionId: IdSchema }),
+    input: z.strictObject({ suggestionId: IdSchema, topicId: z.optional(z.nullable(IdSchema)) }),
     output: z.strictObject({ supports: z.int(), counted: z.boolean() }),
   }),
   mySuggestions: action({

@@ -243,6 +243,12 @@ describe('网上议事厅 in the browser', () => {
     expect(text).toContain(REPLY_TEXT);
     expect(await item.locator('[data-testid="suggestion-status"]').innerText()).toBe('已答复');
     expect(await item.locator('[data-testid="support-count"]').innerText()).toBe('0');
+    // The support names the page's topic (the server checks it; it spares a database round trip).
+    const supportInputs: unknown[] = [];
+    page.on('request', (req) => {
+      const body = req.method() === 'POST' && req.url().includes('/api/fn/hall') ? (req.postDataJSON() as { action?: unknown; input?: unknown }) : null;
+      if (body?.action === 'support') supportInputs.push(body.input);
+    });
     await item.locator('[data-testid="support"]').click();
     await page.waitForFunction((id) => document.querySelector(`[data-testid="suggestion"][data-suggestion-id="${id}"] [data-testid="support-count"]`)?.textContent === '1', suggestionId);
     expect(await item.locator('[data-testid="support"]').getAttribute('aria-disabled')).toBe('true');
@@ -250,6 +256,7 @@ describe('网上议事厅 in the browser', () => {
     // A second tap does nothing: the button is off (and the server would not count it anyway).
     await item.locator('[data-testid="support"]').dispatchEvent('click');
     expect(stored<{ supports: number }>('suggestions', suggestionId)?.supports).toBe(1);
+    expect(supportInputs).toEqual([{ suggestionId, topicId }]);
     await shown(page, 'sort-time').click();
     expect(await shown(page, 'sort-time').getAttribute('aria-checked')).toBe('true');
     await item.waitFor({ timeout: 15_000 });

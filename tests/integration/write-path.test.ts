@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { QuestionDraft } from '../../shared/contracts/learn-admin';
 import type { Quiz } from '../../shared/contracts/quiz';
 import { chinaDay } from '../../shared/time';
+import type * as Counters from '../../cloudfunctions/_lib/counters';
 import { withIdentity } from '../../server/sdk-host';
 import type { Host } from '../../server/host';
 import { SqliteStore } from '../../server/store/sqlite-store';
@@ -106,6 +107,66 @@ describe('distinct-people markers', () => {
     expect(counter(`race_probe|day|${day}`)).toMatchObject({ times: 10, people: 2 });
     // Markers hold a hash, never the person.
     expect(JSON.stringify(host.store.candidates('markers', {}))).not.toContain('racer');
+  });
+});
+
+describe('markers claimed beside a gate', () => {
+  // Two calls of one person race: A claims her markers first, beside a gate; B, recorded, finds
+  // them held by A. Whatever A's gate answers and in whichever order they settle, she is counted
+  // once if anything of hers was recorded, and not at all otherwise.
+  let lib: typeof Counters;
+  beforeAll(async () => {
+    lib = await import('../../cloudfunctions/_lib/counters');
+  });
+  const at = new Date();
+  const day = chinaDay(at);
+  const event = (metric: string, town = 'guxi') => ({ metric, person: 'gated-racer', town, village: null, at });
+  const run = <T>(f: () => Promise<T>) => withIdentity(null, f);
+  const claim = (metric: string, token: string, town?: string) => run(() => lib.claimFirsts([event(metric, town)], token, undefined, true));
+
+  it('A refused after B was recorded: A keeps the marker B counted on and counts her, in B’s town', async () => {
+    const a = await claim('gate_probe_1', 'token-a');
+    const b = await claim('gate_probe_1', 'token-b', 'zitong');
+    expect([a.won.size, b.won.size, b.watch.size]).toEqual([4, 0, 4]);
+    await run(() => lib.bumpCounters([event('gate_probe_1', 'zitong')], b));
+    expect(counter(`gate_probe_1|day|${day}`)).toMatchObject({ times: 1 });
+    expect(counter(`gate_probe_1|day|${day}`)?.people).toBe(0);
+    await run(() => lib.releaseFirsts([event('gate_probe_1')], a));
+    for (const period of ['day', 'year']) expect(counter(`gate_probe_1|${period}|${period === 'day' ? day : day.slice(0, 4)}`)).toMatchObject({ times: 1, people: 1, towns: { zitong: { times: 1, people: 1 } } });
+  });
+
+  it('A refused before B was recorded: B takes the marker A let go and counts her', async () => {
+    const a = await claim('gate_probe_2', 'token-a');
+    const b = await claim('gate_probe_2', 'token-b');
+    await run(() => lib.releaseFirsts([event('gate_probe_2')], a));
+    expect(counter(`gate_probe_2|day|${day}`)).toBeUndefined();
+    await run(() => lib.bumpCounters([event('gate_probe_2')], b));
+    expect(counter(`gate_probe_2|day|${day}`)).toMatchObject({ times: 1, people: 1, towns: { guxi: { times: 1, people: 1 } } });
+  });
+
+  it('A recorded too: she is counted once, by A', async () => {
+    const a = await claim('gate_probe_3', 'token-a');
+    const b = await claim('gate_probe_3', 'token-b');
+    await run(() => lib.bumpCounters([event('gate_probe_3')], b));
+    await run(() => lib.bumpCounters([event('gate_probe_3')], a));
+    expect(counter(`gate_probe_3|day|${day}`)).toMatchObject({ times: 2, people: 1 });
+  });
+
+  it('A refused alone: nothing counted, and her next recorded event counts her', async () => {
+    const a = await claim('gate_probe_4', 'token-a');
+    await run(() => lib.releaseFirsts([event('gate_probe_4')], a));
+    expect(counter(`gate_probe_4|day|${day}`)).toBeUndefined();
+    await run(() => lib.countEvent(event('gate_probe_4')));
+    expect(counter(`gate_probe_4|day|${day}`)).toMatchObject({ times: 1, people: 1 });
+  });
+
+  it('an event counted without a gate (a staff action) meanwhile: A refused counts her for it', async () => {
+    const a = await claim('gate_probe_5', 'token-a');
+    // It reads her markers, sees A's claim undecided and tells A it counts on it.
+    await run(() => lib.countEvent(event('gate_probe_5', 'zitong')));
+    expect(counter(`gate_probe_5|day|${day}`)).toMatchObject({ times: 1, people: 0 });
+    await run(() => lib.releaseFirsts([event('gate_probe_5')], a));
+    expect(counter(`gate_probe_5|day|${day}`)).toMatchObject({ times: 1, people: 1, towns: { zitong: { people: 1 } } });
   });
 });
 

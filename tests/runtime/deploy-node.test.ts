@@ -174,7 +174,7 @@ const CASES: { [F in FnName]: { [A in ActionName<F>]: Case } } = {
     support: {
       as: NEIGHBOUR,
       prepare: async () => void (await ok('account', 'setRegion', { town: 'shuangjiang', village: 'shuangjiang-v1' }, NEIGHBOUR)),
-      input: (s) => ({ suggestionId: s.suggestionId }),
+      input: (s) => ({ suggestionId: s.suggestionId, topicId: s.topicId }),
     },
     mySuggestions: { as: LEARNER, input: () => ({}) },
     staffTopics: { as: TOWN, input: () => ({}) },
