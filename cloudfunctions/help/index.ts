@@ -6,14 +6,13 @@ import { metricVariant } from '../../shared/stats-keys';
 import { _, db } from '../_lib/cloud';
 import { COLL } from '../_lib/collections';
 import { config } from '../_lib/config';
-import { bumpCounters, claimFirsts, countEvent, countEvents, markersOf, readMarkers, type CountedEvent } from '../_lib/counters';
+import { bumpCounters, claimBeside, countEvent, countEvents, markersOf, readMarkers, type CountedEvent } from '../_lib/counters';
 import { casePlace, eraseNotices, erasure, staffAt, staffCanHandle, tellStaff, type CaseDoc, type CaseSecret, type SealedField } from '../_lib/cases';
 import { getById, insert, list, updateWhere } from '../_lib/db-helpers';
 import { createFunction, type CallContext } from '../_lib/handler';
 import type { UserDoc } from '../_lib/identity';
 import { lookupHash, requesterKey } from '../_lib/lookup';
 import { notify } from '../_lib/notify';
-import { newId } from '../_lib/ids';
 import { takeQuota, type QuotaDoc } from '../_lib/quota';
 import { liveVillage, placeName, townsById } from '../_lib/regions';
 import { seal, unseal, type Sealed } from '../_lib/seal';
@@ -119,13 +118,22 @@ export const main = createFunction('help', helpContract, {
     ]);
     const town = towns.get(input.town);
     if (!town || town.retired || (input.village !== undefined && !liveVillage(town, input.village))) throw new AppError('INVALID_INPUT', '请选择所在的镇街和村（社区）');
-    // Second, the allowance: it decides whether anything is written at all.
-    if (!(await takeQuota(allowance, config.helpRequestsPerDay, day, { doc: used }, 'help'))) {
-      throw new AppError('RATE_LIMITED', `今天已经登记了 ${config.helpRequestsPerDay} 次，工作人员会尽快联系您。如果情况紧急，请马上拨打 110 报警，或拨打 12338 妇女维权热线。`);
-    }
+    const allowanceGone = () =>
+      new AppError('RATE_LIMITED', `今天已经登记了 ${config.helpRequestsPerDay} 次，工作人员会尽快联系您。如果情况紧急，请马上拨打 110 报警，或拨打 12338 妇女维权热线。`);
+    // Her allowance, as read, is used up: refused before anything is written or claimed.
+    if ((used?.count ?? 0) >= config.helpRequestsPerDay) throw allowanceGone();
     // No village (none entered, or she prefers not to say), or no open station there: the town's staff take it.
     const open = input.village !== undefined && liveVillage(town, input.village)?.station?.active !== false;
     const level = open && station.length > 0 ? 'station' : 'town';
+    // Second, the allowance, which decides whether anything is written at all, with her markers
+    // (read in the first) claimed beside it and let go again if it refuses; and, for a request
+    // that goes to the town, the town's staff (only then: a station's request reads nothing more).
+    // A failed staff read does not fail her request once the allowance is taken: it is read again to tell them.
+    const [claim, staff] = await Promise.all([
+      claimBeside(takeQuota(allowance, config.helpRequestsPerDay, day, { doc: used }, 'help'), [counted], known),
+      level === 'station' ? Promise.resolve(station) : staffAt('town', input.town, null).catch(() => null),
+    ]);
+    if (!claim) throw allowanceGone();
     const id = newCaseId();
     const secret: CaseSecret = {
       description: input.description.trim(),
@@ -166,11 +174,11 @@ export const main = createFunction('help', helpContract, {
       updatedAt: ctx.now,
       purgedAt: null,
     };
-    // Third, the case with her markers claimed beside it (past the allowance nothing refuses it); then the counters and the notice.
-    const [, firsts] = await Promise.all([insert(COLL.cases, c as unknown as Record<string, unknown>), claimFirsts([counted], newId('ev'), known)]);
+    // Third, the case, the counters and the notice to the staff who take it.
     await Promise.all([
-      bumpCounters([counted], firsts),
-      (level === 'station' ? Promise.resolve(station) : staffAt('town', c.town, null)).then((staff) => tellStaff(staff, '有新的服务记录待受理', `编号 ${c.reference}`, c._id, ctx.now)),
+      insert(COLL.cases, c as unknown as Record<string, unknown>),
+      bumpCounters([counted], claim),
+      (staff ? Promise.resolve(staff) : staffAt('town', c.town, null)).then((to) => tellStaff(to, '有新的服务记录待受理', `编号 ${c.reference}`, c._id, ctx.now)),
     ]);
     return { id: c._id, reference: c.reference };
   },

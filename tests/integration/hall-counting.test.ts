@@ -2,6 +2,7 @@ import { hashId } from '../../cloudfunctions/_lib/ids';
 import type { Host } from '../../server/host';
 import { chinaDay } from '../../shared/time';
 import { call, dataOf, freshHost } from '../support/host';
+import { dayFigures, storedMarkers } from '../support/figures';
 
 // The hall's 人数 and 人次 when the gate that decides whether anything is recorded (her daily
 // allowance of suggestions, her once-per-suggestion support) refuses. Her distinct-people markers
@@ -23,23 +24,8 @@ beforeAll(async () => {
 });
 afterAll(() => host.close());
 
-interface Figures {
-  times?: number;
-  people?: number;
-  towns?: Record<string, { times?: number; people?: number }>;
-  villages?: Record<string, { times?: number; people?: number }>;
-}
-
-/** The day's figures of a metric (without its update time), or null before its first event. */
-function today(metric: string): Figures | null {
-  const doc = host.store.get('counters', `${metric}|day|${day}`)?.doc as (Figures & { updatedAt?: unknown }) | undefined;
-  if (!doc) return null;
-  const { times, people, towns, villages } = doc;
-  return { times, people, towns, villages };
-}
-
-/** Every distinct-people marker as stored (ids and holders). */
-const markers = () => JSON.stringify(host.store.candidates('markers', {}).map((m) => [m._id, m.by, m.heirs ?? null]).sort());
+const today = (metric: string) => dayFigures(host, metric, day);
+const markers = () => storedMarkers(host);
 
 const SUGGESTION_METRICS = () => ['suggestion', `suggestion:topic=${topicId}`, 'suggestion_state:state=published'];
 const snapshot = (metrics: string[]) => Object.fromEntries(metrics.map((m) => [m, today(m)]));
