@@ -46,9 +46,9 @@ export async function startRig(): Promise<BrowserRig> {
   };
 }
 
-/** A phone-sized page in a fresh context (a new user: no cookies, no storage). */
-export async function phonePage(rig: BrowserRig) {
-  const context = await rig.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+/** A phone-sized page in a fresh context (a new user: no cookies, no storage); `width` 360 is the narrow, common Android phone. */
+export async function phonePage(rig: BrowserRig, width = 390) {
+  const context = await rig.browser.newContext({ viewport: { width, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' });
   return context.newPage();
 }
 
@@ -56,8 +56,8 @@ export async function phonePage(rig: BrowserRig) {
 export const shown = (page: Page, testId: string) => page.locator(`[data-testid="${testId}"]:visible`);
 
 /** A phone page signed in (development sign-in) as `openid`, collecting page errors. */
-export async function pageAs(rig: BrowserRig, openid: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await phonePage(rig);
+export async function pageAs(rig: BrowserRig, openid: string, width = 390): Promise<{ page: Page; errors: string[] }> {
+  const page = await phonePage(rig, width);
   await page.context().addInitScript((id) => {
     // Back from 快速离开 may leave the app for about:blank, which has no storage.
     if (window.location.protocol === 'http:') window.localStorage.setItem('jgfzt.devOpenid', id);

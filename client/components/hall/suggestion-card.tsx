@@ -8,7 +8,7 @@ import './hall.scss';
 
 interface SuggestionCardProps {
   suggestion: PublicSuggestionView;
-  /** Why 附议 is off (已附议, 已截止, 自己的建议), or null when she may support it. */
+  /** Why 附议 is off (已附议, 征集已结束, 我的建议), or null when she may support it. */
   blocked: string | null;
   busy: boolean;
   /** What the server said about her support, if anything. */

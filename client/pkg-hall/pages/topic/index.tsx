@@ -62,7 +62,7 @@ function SortTabs({ state }: { state: TopicPageState }) {
 function blockedOf(s: PublicSuggestionView, state: TopicPageState, open: boolean): string | null {
   if (state.mine.has(s.id)) return '我的建议';
   if (s.supportedByMe) return '已附议';
-  if (!open) return '已截止';
+  if (!open) return '征集已结束';
   if (state.refused.has(s.id)) return '不能附议';
   return null;
 }
